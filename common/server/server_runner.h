@@ -1,0 +1,36 @@
+#ifndef GOVREPORT_COMMON_SERVER_SERVER_RUNNER_H_
+#define GOVREPORT_COMMON_SERVER_SERVER_RUNNER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "grpcpp/grpcpp.h"
+
+namespace govreport::server {
+
+struct ServerOptions {
+  // Program name used in logs ("govreport-query").
+  std::string name;
+  // host:port to bind; port 0 picks a free port.
+  std::string listen = "127.0.0.1:0";
+  // In-flight calls get this long to finish after SIGTERM/SIGINT before they are cancelled.
+  absl::Duration shutdown_grace = absl::Seconds(10);
+  // Largest request/response message accepted.
+  int max_message_bytes = 64 << 20;
+};
+
+// Runs a gRPC server with `services`, the standard grpc.health.v1.Health service and server
+// reflection, until SIGTERM or SIGINT. Call it only once storage is open: health reports
+// SERVING from the moment the port is bound. Logs "<name>: listening on <host>:<port>" to stderr
+// with the bound port. On a signal: health goes NOT_SERVING, the server stops accepting,
+// in-flight calls get options.shutdown_grace, then `before_exit` runs (stop workers) and the
+// function returns OK. Errors: UNAVAILABLE when the address cannot be bound.
+absl::Status RunServer(const ServerOptions& options, const std::vector<grpc::Service*>& services,
+                       const std::function<void()>& before_exit = nullptr);
+
+}  // namespace govreport::server
+
+#endif  // GOVREPORT_COMMON_SERVER_SERVER_RUNNER_H_
