@@ -1,0 +1,52 @@
+#include "services/cli/table.h"
+
+#include <sstream>
+
+#include "gtest/gtest.h"
+
+namespace govreport::cli {
+namespace {
+
+TEST(DisplayWidthTest, CountsCjkAsTwoColumns) {
+  EXPECT_EQ(DisplayWidth("abc"), 3);
+  EXPECT_EQ(DisplayWidth("云浮市"), 6);
+  EXPECT_EQ(DisplayWidth("GDP增长"), 7);
+  EXPECT_EQ(DisplayWidth("１２％"), 6);  // fullwidth digits and sign
+  EXPECT_EQ(DisplayWidth("e\xCC\x81"), 1);  // e + combining acute
+  EXPECT_EQ(DisplayWidth(""), 0);
+}
+
+TEST(DisplayWidthTest, MalformedBytesStillCount) {
+  EXPECT_EQ(DisplayWidth("\xFF\xFE"), 2);
+  EXPECT_EQ(DisplayWidth("\xE4\xBA"), 2);  // truncated sequence
+}
+
+TEST(TruncateToWidthTest, CutsWholeCharactersAndMarksTheCut) {
+  EXPECT_EQ(TruncateToWidth("云浮市人民政府", 7), "云浮市…");
+  EXPECT_EQ(TruncateToWidth("云浮市", 6), "云浮市");
+  EXPECT_EQ(TruncateToWidth("abcdef", 4), "abc…");
+}
+
+TEST(TableTest, PadsByDisplayWidth) {
+  Table table({{"region"}, {"gdp", Table::Align::kRight}});
+  table.AddRow({"云浮市", "1002.18亿元"});
+  table.AddRow({"Foo", "1"});
+  std::ostringstream out;
+  table.Print(out);
+  EXPECT_EQ(out.str(),
+            "region          gdp\n"
+            "------  -----------\n"
+            "云浮市  1002.18亿元\n"
+            "Foo               1\n");
+}
+
+TEST(TableTest, MissingCellsAreEmptyAndNewlinesFlattened) {
+  Table table({{"a"}, {"b"}});
+  table.AddRow({"x\ny"});
+  std::ostringstream out;
+  table.Print(out);
+  EXPECT_EQ(out.str(), "a    b\n---  -\nx y\n");
+}
+
+}  // namespace
+}  // namespace govreport::cli
