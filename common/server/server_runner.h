@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 
@@ -30,6 +32,28 @@ struct ServerOptions {
 // function returns OK. Errors: UNAVAILABLE when the address cannot be bound.
 absl::Status RunServer(const ServerOptions& options, const std::vector<grpc::Service*>& services,
                        const std::function<void()>& before_exit = nullptr);
+
+// Stops a server started by RunServerUntil without a signal (tests, embedders). Thread-safe;
+// firing more than once is harmless.
+class ShutdownTrigger {
+ public:
+  void Fire();
+  bool HasFired() const;
+  // Blocks until Fire() has been called.
+  void Wait() const;
+
+ private:
+  mutable absl::Mutex mu_;
+  bool fired_ ABSL_GUARDED_BY(mu_) = false;
+};
+
+// RunServer that also stops when `trigger` fires (SIGTERM/SIGINT still work), and calls
+// `on_serving(bound_port)` once the port is bound and health says SERVING. `trigger`, when not
+// null, must outlive the call. Same errors and shutdown sequence as RunServer.
+absl::Status RunServerUntil(const ServerOptions& options,
+                            const std::vector<grpc::Service*>& services, ShutdownTrigger* trigger,
+                            const std::function<void(int bound_port)>& on_serving,
+                            const std::function<void()>& before_exit = nullptr);
 
 }  // namespace govreport::server
 
