@@ -1,0 +1,132 @@
+#include "common/text/normalize.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "common/text/encoding.h"
+#include "common/text/html.h"
+#include "common/text/utf8.h"
+
+namespace govreport::text {
+namespace {
+
+bool IsHorizontalSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+bool IsLineBreak(char32_t c) {
+  return c == '\n' || c == '\v' || c == '\f' || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+// Characters that carry nothing a reader sees: controls, zero-width and bidi marks, BOMs.
+bool IsInvisible(char32_t c) {
+  if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;
+  return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0xAD;
+}
+
+// Line structure kept; everything else whitespace-like collapsed (see NormalizedDocument::text).
+std::string CleanText(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  bool pending_space = false;
+  int pending_newlines = 0;
+  auto emit_breaks = [&]() {
+    if (pending_newlines > 0 && !out.empty()) out.append(pending_newlines >= 2 ? 2 : 1, '\n');
+    pending_newlines = 0;
+    pending_space = false;
+  };
+  size_t i = 0;
+  while (i < in.size()) {
+    const unsigned char b = static_cast<unsigned char>(in[i]);
+    size_t next = i + 1;
+    char32_t c = b;
+    if (b >= 0x80) {
+      next = i;
+      c = DecodeUtf8(in, &next);
+    }
+    if (c == '\r') {
+      c = '\n';
+      if (next < in.size() && in[next] == '\n') ++next;
+    }
+    if (IsLineBreak(c)) {
+      ++pending_newlines;
+      pending_space = false;  // trailing spaces of a line go
+    } else if (IsHorizontalSpace(c)) {
+      pending_space = pending_newlines == 0 && !out.empty();  // leading spaces of a line go
+    } else if (!IsInvisible(c)) {
+      const bool space = pending_space;
+      emit_breaks();
+      if (space) out.push_back(' ');
+      out.append(in.data() + i, next - i);
+    }
+    i = next;
+  }
+  return out;
+}
+
+bool HasVisibleText(std::string_view text) {
+  for (char c : text) {
+    if (c != ' ' && c != '\n') return true;
+  }
+  return false;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  return lower;
+}
+
+// Trims ASCII whitespace and the quotes of a quoted MIME parameter.
+std::string_view TrimValue(std::string_view s) {
+  auto junk = [](char c) { return c == '"' || c == '\'' || absl::ascii_isspace(static_cast<unsigned char>(c)); };
+  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
+  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// "text/html; charset=gbk" -> "gbk".
+std::string CharsetParameter(std::string_view content_type) {
+  const size_t pos = AsciiLower(content_type).find("charset=");
+  if (pos == std::string::npos) return std::string();
+  std::string_view value = content_type.substr(pos + 8);
+  return std::string(TrimValue(value.substr(0, value.find(';'))));
+}
+
+}  // namespace
+
+absl::StatusOr<NormalizedDocument> NormalizeDocument(std::string_view bytes,
+                                                     const NormalizeOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    return absl::ResourceExhaustedError(absl::StrCat("document is ", bytes.size(),
+                                                     " bytes; the limit is ", options.max_bytes));
+  }
+  if (std::all_of(bytes.begin(), bytes.end(),
+                  [](char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); })) {
+    return absl::InvalidArgumentError("empty document");
+  }
+  const std::string content_type = AsciiLower(options.content_type);
+  const bool declared_html = content_type.find("html") != std::string::npos;
+  const bool declared_plain = content_type.find("text/plain") != std::string::npos;
+
+  std::string hint = options.charset_hint;
+  if (hint.empty()) hint = CharsetParameter(options.content_type);
+  const std::string meta_charset = declared_plain ? std::string() : SniffHtmlCharset(bytes);
+  absl::StatusOr<DecodedText> decoded = DecodeToUtf8(bytes, hint, meta_charset);
+  if (!decoded.ok()) return decoded.status();
+
+  NormalizedDocument doc;
+  doc.charset = decoded->charset;
+  const bool html = declared_html || (!declared_plain && LooksLikeHtml(decoded->utf8));
+  doc.content_type = html ? "text/html" : "text/plain";
+  doc.text = CleanText(html ? HtmlToText(decoded->utf8) : decoded->utf8);
+  if (!HasVisibleText(doc.text)) return absl::InvalidArgumentError("empty document");
+  return doc;
+}
+
+}  // namespace govreport::text
