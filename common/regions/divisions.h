@@ -30,6 +30,8 @@ class Divisions {
   const std::vector<Division>& all() const;
   // Indices of divisions with exactly this simplified name (several places share names).
   const std::vector<int>& FindByName(std::string_view name) const;
+  // Indices of divisions whose short form (regions::ShortName: "榕城" for 榕城区) is `short_name`.
+  const std::vector<int>& FindByShortName(std::string_view short_name) const;
   // Index of the division with this code, or -1.
   int FindByCode(std::string_view code) const;
   // Province index of division i (i itself for a province), -1 for none.

@@ -1,0 +1,158 @@
+#include "common/regions/resolver.h"
+
+#include <string>
+#include <utility>
+
+#include "common/regions/names.h"
+
+namespace govreport::regions {
+namespace {
+
+using govreport::v1::RegionLevel;
+
+// Non-overlapping occurrences of `needle` in `haystack` (UTF-8 is self-synchronizing, so byte
+// search never matches inside a character).
+int CountOccurrences(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return 0;
+  int n = 0;
+  for (size_t pos = haystack.find(needle); pos != std::string_view::npos;
+       pos = haystack.find(needle, pos + needle.size())) {
+    ++n;
+  }
+  return n;
+}
+
+// `text` with every occurrence of `from` replaced by a placeholder that matches no name.
+std::string Mask(std::string text, std::string_view from) {
+  if (from.empty()) return text;
+  for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + 1)) {
+    text.replace(pos, from.size(), "#");
+  }
+  return text;
+}
+
+// A nearer ancestor (prefecture, county) tells more places apart than a province does, and
+// province names turn up in every report of that province anyway.
+int AncestorWeight(RegionLevel level) { return level == v1::LEVEL_PROVINCE ? 1 : 3; }
+
+}  // namespace
+
+RegionResolver::RegionResolver(const Divisions& divisions) : divisions_(divisions) {}
+
+std::vector<int> RegionResolver::Candidates(std::string_view name,
+                                            RegionLevel level_hint) const {
+  Match match;
+  return FindCandidates(name, level_hint, &match);
+}
+
+std::vector<int> RegionResolver::FindCandidates(std::string_view name, RegionLevel level_hint,
+                                                Match* match) const {
+  std::vector<int> found = divisions_.FindByName(name);
+  *match = Match::kExact;
+  if (found.empty()) {
+    found = divisions_.FindByShortName(name);
+    *match = Match::kShortForm;
+  }
+  if (found.empty()) {
+    const std::string short_name = ShortName(name);
+    if (!short_name.empty()) found = divisions_.FindByShortName(short_name);
+    *match = Match::kRenamed;
+    // The written suffix narrows an informal name down (江城县: the county, not 江城区).
+    const RegionLevel written = LevelFromSuffix(name);
+    std::vector<int> at_level;
+    for (int i : found) {
+      if (divisions_.all()[i].level == written) at_level.push_back(i);
+    }
+    if (!at_level.empty()) found.swap(at_level);
+  }
+  if (found.empty()) *match = Match::kNone;
+  if (level_hint != v1::LEVEL_UNSPECIFIED) {
+    std::vector<int> at_level;
+    for (int i : found) {
+      if (divisions_.all()[i].level == level_hint) at_level.push_back(i);
+    }
+    if (!at_level.empty()) found.swap(at_level);
+  }
+  return found;
+}
+
+int RegionResolver::Choose(const std::vector<int>& candidates, std::string_view name,
+                           std::string_view cues) const {
+  if (candidates.empty()) return -1;
+  if (candidates.size() == 1) return candidates[0];
+  // The place's own name must not count as evidence for an ancestor whose short name it
+  // contains (a 高州镇 inside 高州市 would otherwise vote for itself).
+  std::string masked = Mask(std::string(cues), name);
+  masked = Mask(std::move(masked), ShortName(name));
+
+  const auto& all = divisions_.all();
+  int best = -1, best_score = 0, runner_up = 0;
+  for (int c : candidates) {
+    int score = 0;
+    for (int a = all[c].parent; a >= 0; a = all[a].parent) {
+      const std::string short_name = ShortName(all[a].name);
+      const int mentions =
+          CountOccurrences(masked, short_name.empty() ? all[a].name : short_name);
+      score += mentions * AncestorWeight(all[a].level);
+    }
+    if (score > best_score) {
+      runner_up = best_score;
+      best_score = score;
+      best = c;
+    } else if (score > runner_up) {
+      runner_up = score;
+    }
+  }
+  return best_score > runner_up ? best : -1;
+}
+
+int RegionResolver::Resolve(std::string_view name, std::string_view cues,
+                            RegionLevel level_hint) const {
+  return Choose(Candidates(name, level_hint), name, cues);
+}
+
+govreport::v1::Region RegionResolver::ResolveRegion(std::string_view name, std::string_view cues,
+                                                    RegionLevel level_hint) const {
+  Match match;
+  const std::vector<int> candidates = FindCandidates(name, level_hint, &match);
+  const int chosen = Choose(candidates, name, cues);
+  const auto& all = divisions_.all();
+  // A written full name missing from the table is either an informal form of the same place
+  // (江城县 for 江城哈尼族彝族自治县: same level) or a place since renamed (增城市, now 增城区),
+  // whose code has changed as well.
+  const bool same_place =
+      match != Match::kRenamed ||
+      (chosen >= 0 && LevelFromSuffix(name) != v1::LEVEL_UNSPECIFIED &&
+       LevelFromSuffix(name) == all[chosen].level);
+  if (chosen >= 0 && same_place) return divisions_.ToRegion(chosen);
+
+  govreport::v1::Region region;
+  region.set_name(std::string(name));
+  RegionLevel level = LevelFromSuffix(name);
+  if (level == v1::LEVEL_UNSPECIFIED && !candidates.empty()) {
+    level = all[candidates[0]].level;
+    for (int c : candidates) {
+      if (all[c].level != level) level = v1::LEVEL_UNSPECIFIED;
+    }
+  }
+  if (level == v1::LEVEL_UNSPECIFIED) level = level_hint;
+  region.set_level(level);
+  // Parent and province from the candidates when they all agree (or from the chosen one).
+  std::vector<int> agree = chosen >= 0 ? std::vector<int>{chosen} : candidates;
+  if (!agree.empty()) {
+    const govreport::v1::Region first = divisions_.ToRegion(agree[0]);
+    bool same_parent = true, same_province = true;
+    for (int c : agree) {
+      const govreport::v1::Region r = divisions_.ToRegion(c);
+      same_parent = same_parent && r.parent() == first.parent();
+      same_province = same_province && r.province() == first.province();
+    }
+    if (same_parent && level != v1::LEVEL_PROVINCE && level != v1::LEVEL_PREFECTURE) {
+      region.set_parent(first.parent());
+    }
+    if (same_province) region.set_province(first.province());
+  }
+  return region;
+}
+
+}  // namespace govreport::regions
