@@ -1,0 +1,859 @@
+#include "common/extract/facts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+#include "common/extract/numbers.h"
+#include "common/extract/sections.h"
+#include "common/text/fold.h"
+#include "common/text/utf8.h"
+
+namespace govreport::extract {
+namespace {
+
+namespace v1 = ::govreport::v1;
+using U32View = std::u32string_view;
+
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool IsAsciiAlnum(char32_t c) {
+  return IsDigit(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+bool IsCjk(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
+
+bool At(U32View t, size_t pos, U32View w) {
+  return t.size() >= pos + w.size() && t.compare(pos, w.size(), w) == 0;
+}
+bool EndsAt(U32View t, size_t end, U32View w) {
+  return end >= w.size() && t.compare(end - w.size(), w.size(), w) == 0;
+}
+bool Contains(U32View t, size_t b, size_t e, U32View w) {
+  if (e <= b || e - b < w.size()) return false;
+  return t.substr(b, e - b).find(w) != U32View::npos;
+}
+
+std::u32string FoldName(std::string_view utf8) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < utf8.size()) out.push_back(text::FoldCodePoint(text::DecodeUtf8(utf8, &pos)));
+  return out;
+}
+
+enum class Boundary { kNone, kClause, kSegment, kSentence };
+
+Boundary BoundaryAt(U32View t, size_t i) {
+  char32_t c = t[i];
+  switch (c) {
+    case U'。': case U'!': case U'?': case U'\n': case U'\r': case U'\t':
+      return Boundary::kSentence;
+    case U';': case U':':
+      return Boundary::kSegment;
+    case U',':
+      return Boundary::kClause;
+    case U' ':
+      // A space between two Chinese characters is a paragraph break of a flattened page.
+      if (i > 0 && i + 1 < t.size() && !IsAsciiAlnum(t[i - 1]) && !IsAsciiAlnum(t[i + 1]) &&
+          t[i + 1] != U' ')
+        return Boundary::kSentence;
+      return Boundary::kNone;
+    default:
+      return Boundary::kNone;
+  }
+}
+
+// Words that may stand between a subject and its number without changing what the number is
+// about. Longest first where one is a prefix of another.
+constexpr U32View kFillers[] = {
+    U"按可比价格计算", U"按可比价计算", U"比上年同期", U"比上年", U"较上年", U"比去年", U"较去年",
+    U"同比", U"可比", U"名义", U"实际", U"增长", U"增加", U"提高", U"上涨", U"上升", U"增速",
+    U"增幅", U"涨幅", U"提升", U"下降", U"减少", U"降低", U"回落", U"下滑", U"降幅", U"分别",
+    U"均", U"为", U"达到", U"达", U"实现", U"完成了", U"完成", U"突破", U"超过", U"约", U"共",
+    U"预计", U"全年", U"总额", U"总量", U"规模", U"是", U"了", U"到", U"至", U"控制在", U"控制",
+    U"不低于", U"不少于", U"不超过", U"不高于", U"高于", U"低于", U"力争", U"确保", U"年均",
+    U"平均", U"累计", U"总计", U"合计", U"占", U"比重", U"的", U"额", U"值", U"年末", U"末",
+    U"余额", U"保持", U"在", U"以上", U"左右", U"继续", U"稳定", U"增", U"降", U"涨", U"减",
+    U"和", U"及", U"与", U"、", U"仍", U"已", U"将", U"预期", U"目标", U"同口径", U"口径",
+    U"按", U"计算", U"元", U"逆势", U"分别为", U"总", U"跃", U"居",
+};
+
+// Prefixes (within the clause before a subject) that make the figure someone else's: a company,
+// industry, park, project, subgroup or sub-area.
+constexpr U32View kAttribution[] = {
+    U"产业", U"企业", U"园区", U"项目", U"公司", U"集团", U"行业", U"开发区", U"工业园",
+    U"贫困", U"低收入", U"板块", U"片区", U"景区", U"基地", U"市场", U"民营", U"外资",
+    U"外商", U"各镇", U"乡镇", U"村", U"农户", U"户均", U"个体", U"限额以上", U"限上", U"线上",
+    U"网上", U"网络", U"一般贸易", U"加工贸易", U"跨境", U"高新技术", U"新兴", U"制造业",
+    U"服务业", U"建筑业", U"房地产", U"农业", U"旅游", U"平台", U"商贸", U"对", U"港", U"口岸",
+    U"海关", U"机电", U"产品", U"批发", U"零售业", U"住宿", U"餐饮", U"汽车", U"电子", U"商品",
+    U"城区", U"街道", U"社区", U"新区", U"示范区", U"自贸", U"综保区", U"保税", U"商会",
+    U"部门", U"单位", U"机构", U"中心", U"医院", U"学校", U"人均", U"每",
+};
+
+// Words right after a name that make it a modifier ("固定资产投资项目", "出口企业").
+constexpr U32View kModifierSuffix[] = {
+    U"项目", U"企业", U"公司", U"园区", U"基金", U"平台", U"政策", U"优惠", U"奖补", U"结构",
+    U"任务", U"工作", U"指标", U"专项", U"领域", U"行业", U"产品", U"市场", U"额度", U"计划",
+    U"占", U"中", U"贡献", U"排名", U"位次", U"比重", U"占比", U"增量", U"净增",
+};
+
+struct Verb {
+  U32View word;
+  int sign;
+};
+constexpr Verb kVerbs[] = {
+    {U"增长", 1}, {U"增加", 1}, {U"提高", 1}, {U"上涨", 1}, {U"上升", 1}, {U"增速", 1},
+    {U"增幅", 1}, {U"涨幅", 1}, {U"提升", 1}, {U"扩大", 1}, {U"攀升", 1}, {U"下降", -1},
+    {U"减少", -1}, {U"降低", -1}, {U"回落", -1}, {U"下跌", -1}, {U"下滑", -1}, {U"降幅", -1},
+    {U"缩小", -1}, {U"增", 1},    {U"涨", 1},    {U"减", -1},   {U"降", -1},
+};
+
+struct VerbHit {
+  int sign = 0;       // 0: no verb
+  bool to_level = false;  // 提高到, 降至: the number is the new level
+};
+
+VerbHit FindVerb(U32View t, size_t b, size_t e) {
+  VerbHit hit;
+  for (size_t j = b; j < e;) {
+    bool matched = false;
+    for (const Verb& v : kVerbs) {
+      if (j + v.word.size() <= e && At(t, j, v.word)) {
+        hit.sign = v.sign;
+        size_t k = j + v.word.size();
+        hit.to_level = k < e && (t[k] == U'到' || t[k] == U'至');
+        j = k;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) ++j;
+  }
+  return hit;
+}
+
+// Counts characters of t[b, e) that are not fillers, punctuation or parenthesized remarks.
+size_t NonFillerChars(U32View t, size_t b, size_t e) {
+  size_t rest = 0;
+  for (size_t j = b; j < e;) {
+    char32_t c = t[j];
+    if (c == U'(' || c == U'（') {
+      size_t k = j + 1;
+      while (k < e && t[k] != U')' && t[k] != U'）') ++k;
+      j = k + 1;
+      continue;
+    }
+    if (c == U' ' || c == U'"' || c == U'“' || c == U'”' || c == U'\'' || c == U'‘' ||
+        c == U'’' || c == U'、' || c == U',') {
+      ++j;
+      continue;
+    }
+    bool matched = false;
+    for (U32View w : kFillers) {
+      if (j + w.size() <= e && At(t, j, w)) {
+        j += w.size();
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) {
+      ++rest;
+      ++j;
+    }
+  }
+  return rest;
+}
+
+bool HasAny(U32View t, size_t b, size_t e, const U32View* words, size_t count) {
+  for (size_t j = b; j < e; ++j) {
+    for (size_t k = 0; k < count; ++k) {
+      if (j + words[k].size() <= e && At(t, j, words[k])) return true;
+    }
+  }
+  return false;
+}
+
+bool UnitFits(const std::string& unit_class, U32View unit) {
+  if (unit.empty() || unit == U"年" || unit == U"月" || unit == U"天" || unit == U"倍" ||
+      unit == U"次" || unit == U"位" || unit == U"%" || unit == U"个百分点")
+    return false;
+  if (unit_class == "money") {
+    return unit == U"元" || unit == U"美元" || unit == U"港元" || unit == U"欧元";
+  }
+  if (unit_class == "people") return unit == U"人";
+  if (unit_class == "weight") return unit == U"吨" || unit == U"斤" || unit == U"公斤";
+  if (unit_class == "count") {
+    return unit == U"个" || unit == U"家" || unit == U"项" || unit == U"件" || unit == U"户" ||
+           unit == U"所" || unit == U"座" || unit == U"名" || unit == U"人";
+  }
+  if (unit_class == "area") {
+    return unit == U"亩" || unit == U"公顷" || unit == U"平方公里" || unit == U"平方米";
+  }
+  if (unit_class == "percent" || unit_class == "index") return false;
+  return true;
+}
+
+// --- periods ------------------------------------------------------------------------------
+
+enum class CueType { kYear, kSpan, kQuarter, kPartial, kFullYear };
+struct Cue {
+  size_t pos;
+  CueType type;
+  int year = 0;
+  int year_end = 0;  // kSpan
+  int quarter = 0;   // kQuarter
+  bool to_year = false;  // 到2025年: a goal
+};
+
+int FiveYearPlanStart(char32_t ordinal) {
+  switch (ordinal) {
+    case U'一': return 2006;
+    case U'二': return 2011;
+    case U'三': return 2016;
+    case U'四': return 2021;
+    case U'五': return 2026;
+    default: return 0;
+  }
+}
+
+void ScanCues(U32View t, size_t b, size_t e, const FactContext& ctx, std::vector<Cue>* cues) {
+  cues->clear();
+  for (size_t i = b; i < e; ++i) {
+    char32_t c = t[i];
+    if (c == U'年') {
+      int y = YearEndingAt(t, i);
+      if (y) {
+        size_t ys = i - 4;
+        char32_t before = ys > 0 ? t[ys - 1] : U' ';
+        if (before == U'比' || before == U'较' || before == U'从' || before == U'由' ||
+            before == U'于' || before == U'同' || before == U'-' || before == U'~')
+          continue;
+        if (At(t, i + 1, U"以来")) {
+          cues->push_back({ys, CueType::kSpan, y, ctx.review_year});
+          continue;
+        }
+        // 2016-2020年, 2016年至2020年, 2016～2020年
+        size_t k = i + 1;
+        if (k < e && (t[k] == U'-' || t[k] == U'~' || t[k] == U'至' || t[k] == U'到')) {
+          if (k + 5 < e + 1 && t.size() > k + 5 && t[k + 5] == U'年') {
+            int y2 = YearEndingAt(t, k + 5);
+            if (y2 > y) {
+              cues->push_back({ys, CueType::kSpan, y, y2});
+              i = k + 5;
+              continue;
+            }
+          }
+        }
+        bool to = before == U'到' || before == U'至';
+        cues->push_back({ys, CueType::kYear, y, 0, 0, to});
+        continue;
+      }
+      // 2016-2020年 written with the first year bare.
+      continue;
+    }
+    if (c == U'十' && i + 2 < e && t[i + 2] == U'五' && FiveYearPlanStart(t[i + 1]) &&
+        !(i > 0 && (t[i - 1] == U'二' || t[i - 1] == U'三'))) {
+      int s = FiveYearPlanStart(t[i + 1]);
+      cues->push_back({i, CueType::kSpan, s, s + 4});
+      i += 2;
+      continue;
+    }
+    if (c == U'五' && (At(t, i, U"五年来") || At(t, i, U"五年间") || At(t, i, U"五年里"))) {
+      cues->push_back({i, CueType::kSpan, ctx.review_year - 4, ctx.review_year});
+      continue;
+    }
+    if (At(t, i, U"过去五年") || At(t, i, U"近五年")) {
+      cues->push_back({i, CueType::kSpan, ctx.review_year - 4, ctx.review_year});
+      continue;
+    }
+    if (At(t, i, U"今后五年") || At(t, i, U"未来五年")) {
+      cues->push_back({i, CueType::kSpan, ctx.report_year, ctx.report_year + 4});
+      continue;
+    }
+    if (At(t, i, U"今年")) {
+      cues->push_back({i, CueType::kYear, ctx.report_year});
+      continue;
+    }
+    if ((At(t, i, U"去年") || At(t, i, U"上年") || At(t, i, U"上一年")) &&
+        !(i > 0 && (t[i - 1] == U'比' || t[i - 1] == U'较' || t[i - 1] == U'于'))) {
+      cues->push_back({i, CueType::kYear, ctx.review_year});
+      continue;
+    }
+    if (At(t, i, U"全年")) {
+      cues->push_back({i, CueType::kFullYear});
+      continue;
+    }
+    if (At(t, i, U"上半年") || At(t, i, U"下半年") || At(t, i, U"前三季度") ||
+        At(t, i, U"前两季度")) {
+      cues->push_back({i, CueType::kPartial});
+      continue;
+    }
+    if (At(t, i, U"季度")) {
+      char32_t q = i > 0 ? t[i - 1] : 0;
+      int n = q == U'一' || q == U'1' ? 1 : q == U'二' || q == U'2' ? 2 : q == U'三' || q == U'3' ? 3
+              : q == U'四' || q == U'4' ? 4 : 0;
+      if (n) cues->push_back({i - 1, CueType::kQuarter, 0, 0, n});
+      continue;
+    }
+    // 1-11月, 1至11月, 前11个月
+    if (c == U'月' && i >= 2 && IsDigit(t[i - 1])) {
+      size_t j = i - 1;
+      while (j > b && IsDigit(t[j - 1])) --j;
+      if (j > b && (t[j - 1] == U'-' || t[j - 1] == U'至' || t[j - 1] == U'~' || t[j - 1] == U'前'))
+        cues->push_back({j, CueType::kPartial});
+      continue;
+    }
+  }
+}
+
+struct Period {
+  bool skip = false;
+  std::string period;
+  v1::Kind kind = v1::KIND_UNSPECIFIED;
+};
+
+}  // namespace
+
+// Parses one sentence; lives only for the duration of FactGrammar::Extract.
+class SentenceParser {
+ public:
+  SentenceParser(const FactGrammar& g, const text::FoldedText& text, const FactContext& ctx,
+                 size_t plan_begin, std::vector<v1::Fact>* out)
+      : g_(g), text_(text), t_(text.folded()), ctx_(ctx), plan_begin_(plan_begin), out_(out) {}
+
+  void Parse(size_t sb, size_t se, const std::vector<IndicatorMatcher::Match>& mentions,
+             size_t* mi);
+
+ private:
+  struct Subject {
+    int id;  // -1: someone else's figure, swallow its numbers
+    size_t begin, end;
+    int clause;
+  };
+
+  void ResetSegment(size_t pos) {
+    chain_.clear();
+    group_.clear();
+    last_number_end_ = pos;
+    list_.clear();
+    list_index_ = 0;
+    list_skip_ = 0;
+    share_den_ = -1;
+  }
+  void OnMention(const IndicatorMatcher::Match& m);
+  size_t OnNumber(size_t p, bool negative);
+  size_t OnRank(size_t p);
+  Period ResolvePeriod(size_t pos, bool in_clause_span) const;
+  void Emit(int indicator, v1::Measure measure, const Quantity& q, double value, size_t ev_begin,
+            size_t ev_end, const Period& period, v1::Qualifier qualifier, std::string scope);
+  int CountListNumbers(size_t p) const;
+
+  const FactGrammar& g_;
+  const text::FoldedText& text_;
+  U32View t_;
+  const FactContext& ctx_;
+  size_t plan_begin_;
+  std::vector<v1::Fact>* out_;
+
+  size_t sb_ = 0, se_ = 0;
+  std::vector<Cue> cues_;
+  int clause_ = 0;
+  size_t clause_start_ = 0;
+  std::vector<Subject> chain_;
+  std::vector<int> group_;
+  size_t last_number_end_ = 0;
+  std::vector<int> list_;
+  size_t list_index_ = 0;
+  int list_skip_ = 0;
+  int list_sign_ = 0;
+  bool list_to_level_ = false;
+  int share_den_ = -1;
+  size_t share_end_ = 0;
+};
+
+void SentenceParser::Parse(size_t sb, size_t se, const std::vector<IndicatorMatcher::Match>& mentions,
+                           size_t* mi) {
+  sb_ = sb;
+  se_ = se;
+  ScanCues(t_, sb, se, ctx_, &cues_);
+  clause_ = 0;
+  clause_start_ = sb;
+  ResetSegment(sb);
+  size_t p = sb;
+  while (p < se) {
+    while (*mi < mentions.size() && mentions[*mi].begin < p) ++*mi;
+    if (*mi < mentions.size() && mentions[*mi].begin == p) {
+      OnMention(mentions[*mi]);
+      p = mentions[*mi].end;
+      ++*mi;
+      continue;
+    }
+    char32_t c = t_[p];
+    Boundary b = BoundaryAt(t_, p);
+    if (b == Boundary::kSegment) {
+      ResetSegment(p + 1);
+      ++clause_;
+      clause_start_ = p + 1;
+      ++p;
+      continue;
+    }
+    if (b == Boundary::kClause) {
+      ++clause_;
+      clause_start_ = p + 1;
+      share_den_ = -1;
+      ++p;
+      continue;
+    }
+    if (c == U'其' && At(t_, p, U"其中")) {
+      // A sub-total follows: never the parent's figure.
+      chain_.assign(1, Subject{-1, p, p + 2, clause_});
+      ++clause_;
+      clause_start_ = p + 2;
+      p += 2;
+      continue;
+    }
+    if (c == U'第') {
+      p = OnRank(p);
+      continue;
+    }
+    bool prev_ok = p == sb || !(IsAsciiAlnum(t_[p - 1]) || t_[p - 1] == U'.');
+    if (prev_ok && c == U'-' && p + 1 < se && IsDigit(t_[p + 1])) {
+      p = OnNumber(p + 1, true);
+      continue;
+    }
+    if (prev_ok && MayStartNumber(c)) {
+      p = OnNumber(p, false);
+      continue;
+    }
+    ++p;
+  }
+}
+
+void SentenceParser::OnMention(const IndicatorMatcher::Match& m) {
+  // "…占地区生产总值2.68%": the name is the denominator of a share, not a new subject.
+  if (m.begin > sb_ && t_[m.begin - 1] == U'占') {
+    share_den_ = m.id;
+    share_end_ = m.end;
+    return;
+  }
+  bool foreign = HasAny(t_, clause_start_, m.begin, kAttribution, std::size(kAttribution)) ||
+                 HasAny(t_, m.end, std::min<size_t>(m.end + 2, se_), kModifierSuffix,
+                        std::size(kModifierSuffix));
+  // Only a suffix right after the name counts.
+  if (!foreign) {
+    // nothing
+  }
+  int id = foreign ? -1 : m.id;
+  bool joined = false;
+  if (!chain_.empty() && chain_.back().clause == clause_) {
+    size_t gb = chain_.back().end, ge = m.begin;
+    U32View gap = t_.substr(gb, ge - gb);
+    joined = gap == U"、" || gap == U"和" || gap == U"及" || gap == U"与" || gap == U"以及" ||
+             gap == U"、和";
+  }
+  if (!joined) chain_.clear();
+  chain_.push_back(Subject{id, m.begin, m.end, clause_});
+  if (id >= 0 && std::find(group_.begin(), group_.end(), id) == group_.end()) group_.push_back(id);
+  list_.clear();
+  list_skip_ = 0;
+}
+
+int SentenceParser::CountListNumbers(size_t p) const {
+  int count = 0;
+  size_t i = p;
+  while (i < se_) {
+    Quantity q;
+    size_t start = i;
+    if (t_[i] == U'-' && i + 1 < se_ && IsDigit(t_[i + 1])) ++i;
+    if (!ParseQuantity(t_.substr(0, se_), i, &q)) break;
+    ++count;
+    i = q.end;
+    (void)start;
+    // qualifier words and separators between the numbers
+    while (i < se_) {
+      if (At(t_, i, U"左右") || At(t_, i, U"以上") || At(t_, i, U"以内")) {
+        i += 2;
+      } else if (t_[i] == U'、' || t_[i] == U'和' || t_[i] == U'及' || t_[i] == U'与' ||
+                 t_[i] == U' ' || t_[i] == U',') {
+        ++i;
+      } else {
+        break;
+      }
+    }
+  }
+  return count;
+}
+
+size_t SentenceParser::OnRank(size_t p) {
+  double n;
+  size_t end;
+  if (!ParseBareNumber(t_.substr(0, se_), p + 1, &n, &end) || n < 1 || n > 200 ||
+      n != std::floor(n))
+    return p + 1;
+  if (end < se_ && (t_[end] == U'位' || t_[end] == U'名')) ++end;
+  else if (end < se_ && IsCjk(t_[end]) && !(t_[end] == U'，' || t_[end] == U'和')) {
+    // 第一产业, 第三方: not a rank. A rank ends the clause or is followed by 位/名.
+    if (!(t_[end] == U'、' || t_[end] == U'。' || t_[end] == U'的')) return end;
+  }
+  if (chain_.empty() || chain_.size() != 1 || chain_.back().id < 0) return end;
+  size_t wb = std::max(clause_start_, last_number_end_);
+  if (chain_.back().clause == clause_) wb = std::max(wb, chain_.back().end);
+  // The scope is what stands between the ranking verb and 第.
+  size_t scope_begin = wb;
+  bool verb = false;
+  constexpr U32View kRankVerbs[] = {U"排名", U"排在", U"排位", U"位居", U"位列", U"跃居",
+                                   U"稳居", U"居于", U"排", U"居", U"列", U"增速", U"总量"};
+  for (size_t j = wb; j < p; ++j) {
+    for (U32View v : kRankVerbs) {
+      if (j + v.size() <= p && At(t_, j, v)) {
+        verb = true;
+        scope_begin = j + v.size();
+        j += v.size() - 1;
+        break;
+      }
+    }
+  }
+  if (!verb) return end;
+  size_t sb = scope_begin;
+  while (sb < p && (t_[sb] == U'全' ? false : (t_[sb] == U'在' || t_[sb] == U'于'))) ++sb;
+  if (p - sb == 0 || p - sb > 8) return end;
+  for (size_t j = sb; j < p; ++j)
+    if (IsDigit(t_[j])) return end;
+  Period period = ResolvePeriod(p, false);
+  if (period.skip) return end;
+  Quantity q;
+  q.begin = p;
+  q.end = end;
+  q.value = n;
+  q.unit = U"位";
+  size_t ev_begin = chain_.back().clause == clause_ ? chain_.back().begin : clause_start_;
+  Emit(chain_.back().id, v1::MEASURE_RANK, q, n, ev_begin, end, period, v1::QUALIFIER_UNSPECIFIED,
+       std::string(text_.Slice(sb, p)));
+  last_number_end_ = end;
+  return end;
+}
+
+Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span) const {
+  Period r;
+  bool in_plan = pos >= plan_begin_;
+  int year = in_plan ? ctx_.report_year : ctx_.review_year;
+  r.kind = in_plan ? v1::KIND_TARGET : v1::KIND_ACTUAL;
+  const Cue* cue = nullptr;
+  int cue_year = 0;
+  for (const Cue& c : cues_) {
+    if (c.pos >= pos) break;
+    cue = &c;
+    if (c.type == CueType::kYear) cue_year = c.year;
+  }
+  if (cue) {
+    switch (cue->type) {
+      case CueType::kYear:
+        if (cue->year > ctx_.report_year) {
+          r.kind = v1::KIND_PLAN_GOAL;
+          r.period = cue->to_year ? absl::StrCat(ctx_.report_year, "-", cue->year)
+                             : absl::StrCat(cue->year);
+          return r;
+        }
+        year = cue->year;
+        if (year < ctx_.report_year) {
+          r.kind = v1::KIND_ACTUAL;
+        } else if (!in_plan) {
+          // The plan year named inside the review: a target only when the sentence says so.
+          bool target = Contains(t_, sb_, se_, U"目标") || Contains(t_, sb_, se_, U"力争") ||
+                        Contains(t_, sb_, se_, U"预期");
+          r.kind = target ? v1::KIND_TARGET : v1::KIND_ACTUAL;
+        } else {
+          r.kind = v1::KIND_TARGET;
+        }
+        break;
+      case CueType::kSpan:
+        r.kind = cue->year_end > ctx_.review_year ? v1::KIND_PLAN_GOAL : v1::KIND_ACTUAL;
+        r.period = absl::StrCat(cue->year, "-", cue->year_end);
+        return r;
+      case CueType::kQuarter:
+        r.kind = v1::KIND_ACTUAL;
+        r.period = absl::StrCat(cue_year ? cue_year : ctx_.review_year, "Q", cue->quarter);
+        return r;
+      case CueType::kPartial:
+        r.skip = true;
+        return r;
+      case CueType::kFullYear:
+        break;
+    }
+  }
+  if (in_clause_span) {
+    if (r.kind == v1::KIND_ACTUAL) {
+      r.period = absl::StrCat(year - 4, "-", year);
+    } else {
+      r.kind = v1::KIND_PLAN_GOAL;
+      r.period = absl::StrCat(year, "-", year + 4);
+    }
+    return r;
+  }
+  if (year <= 0) {
+    r.skip = true;
+    return r;
+  }
+  r.period = absl::StrCat(year);
+  return r;
+}
+
+size_t SentenceParser::OnNumber(size_t p, bool negative) {
+  Quantity q;
+  U32View view = t_.substr(0, se_);
+  if (!ParseQuantity(view, p, &q)) return p + 1;
+  size_t qb = negative ? p - 1 : p;
+  if (negative) {
+    q.value = -q.value;
+    q.value_high = -q.value_high;
+  }
+  size_t after = q.end;
+  // Qualifier right after the number.
+  v1::Qualifier suffix_qualifier = v1::QUALIFIER_UNSPECIFIED;
+  {
+    size_t j = after;
+    if (j < se_ && t_[j] == U' ') ++j;
+    if (At(view, j, U"左右")) {
+      suffix_qualifier = v1::QUALIFIER_ABOUT;
+      after = j + 2;
+    } else if (At(view, j, U"以上")) {
+      suffix_qualifier = v1::QUALIFIER_AT_LEAST;
+      after = j + 2;
+    } else if (At(view, j, U"以内") || At(view, j, U"之内") || At(view, j, U"以下")) {
+      suffix_qualifier = v1::QUALIFIER_AT_MOST;
+      after = j + 2;
+    } else if (At(view, j, U"内")) {
+      suffix_qualifier = v1::QUALIFIER_AT_MOST;
+      after = j + 1;
+    }
+  }
+  size_t number_end = after;
+  size_t prev_end = last_number_end_;
+  last_number_end_ = number_end;
+
+  if (q.unit.empty() || q.unit == U"年" || q.unit == U"月") return q.end;
+
+  // Which subjects does this number belong to?
+  std::vector<int> targets;
+  size_t wb = std::max(clause_start_, prev_end);
+  bool same_clause = !chain_.empty() && chain_.back().clause == clause_;
+  if (same_clause) wb = std::max(wb, chain_.back().end);
+  size_t window_begin = wb;
+  bool share = false;
+  if (share_den_ >= 0 && share_end_ <= qb && share_end_ >= clause_start_) {
+    share = true;
+    window_begin = std::max(window_begin, share_end_);
+  }
+  VerbHit verb;
+  bool in_list = false;
+  if (list_skip_ > 0) {
+    --list_skip_;
+    return number_end;
+  }
+  if (!list_.empty()) {
+    if (list_index_ < list_.size()) {
+      targets.push_back(list_[list_index_++]);
+      verb.sign = list_sign_;
+      verb.to_level = list_to_level_;
+      in_list = true;
+      if (list_index_ == list_.size()) list_.clear();
+    } else {
+      list_.clear();
+    }
+  }
+  if (!in_list) {
+    if (chain_.empty()) return number_end;
+    // "从54万亿元增加到…": the starting level is not the figure.
+    size_t k = qb;
+    while (k > window_begin && t_[k - 1] == U' ') --k;
+    if (k > window_begin && (t_[k - 1] == U'从' || t_[k - 1] == U'由')) return number_end;
+    size_t allowance = same_clause ? 1 : 0;
+    if (NonFillerChars(t_, window_begin, qb) > allowance) return number_end;
+    verb = FindVerb(t_, window_begin, qb);
+    bool respectively = Contains(t_, window_begin, qb, U"分别");
+    bool each = false;
+    for (size_t j = window_begin; j < qb; ++j) {
+      if (t_[j] == U'均' &&
+          !(j > 0 && (t_[j - 1] == U'年' || t_[j - 1] == U'人' || t_[j - 1] == U'平' ||
+                      t_[j - 1] == U'户')))
+        each = true;
+    }
+    std::vector<int> pool;
+    if (chain_.size() >= 2) {
+      for (const Subject& s : chain_) pool.push_back(s.id);
+    } else {
+      pool = group_;
+    }
+    if (respectively) {
+      int n = CountListNumbers(p);
+      if (n < 2 || static_cast<int>(pool.size()) < n) {
+        list_skip_ = n - 1;
+        return number_end;
+      }
+      list_.assign(pool.end() - n, pool.end());
+      list_sign_ = verb.sign;
+      list_to_level_ = verb.to_level;
+      list_index_ = 1;
+      targets.push_back(list_[0]);
+      if (n == 1) list_.clear();
+    } else if (each && pool.size() >= 2) {
+      targets = pool;
+    } else {
+      if (chain_.size() != 1) return number_end;
+      targets.push_back(chain_.back().id);
+    }
+  }
+
+  bool clause_span = Contains(t_, clause_start_, qb, U"年均") ||
+                     Contains(t_, clause_start_, qb, U"累计");
+  Period period = ResolvePeriod(qb, clause_span);
+  if (period.skip) return number_end;
+
+  v1::Qualifier qualifier = v1::QUALIFIER_UNSPECIFIED;
+  if (period.kind == v1::KIND_TARGET || period.kind == v1::KIND_PLAN_GOAL) {
+    qualifier = v1::QUALIFIER_EXACT;
+    if (q.is_range) {
+      qualifier = v1::QUALIFIER_RANGE;
+    } else if (suffix_qualifier != v1::QUALIFIER_UNSPECIFIED) {
+      qualifier = suffix_qualifier;
+    } else if (Contains(t_, window_begin, qb, U"不低于") || Contains(t_, window_begin, qb, U"不少于") ||
+               Contains(t_, window_begin, qb, U"超过") || Contains(t_, window_begin, qb, U"高于")) {
+      qualifier = v1::QUALIFIER_AT_LEAST;
+    } else if (Contains(t_, window_begin, qb, U"不超过") || Contains(t_, window_begin, qb, U"低于") ||
+               Contains(t_, window_begin, qb, U"控制在") || Contains(t_, window_begin, qb, U"不高于")) {
+      qualifier = v1::QUALIFIER_AT_MOST;
+    }
+  }
+
+  for (int id : targets) {
+    if (id < 0) continue;
+    const auto& ind = g_.indicators_[id];
+    v1::Measure measure = v1::MEASURE_UNSPECIFIED;
+    double value = q.value;
+    int indicator = id;
+    if (q.points) {
+      measure = v1::MEASURE_POINT_CHANGE;
+      if (verb.sign < 0) value = -value;
+    } else if (q.percent) {
+      if (share && !verb.sign) {
+        indicator = -1;
+        for (const auto& s : g_.shares_) {
+          if (s.first.first == id && s.first.second == share_den_) indicator = s.second;
+        }
+        if (indicator < 0) continue;
+        measure = v1::MEASURE_VALUE;
+      } else if (ind.unit_class == "index") {
+        measure = v1::MEASURE_GROWTH;
+        if (verb.sign < 0) value = -value;
+      } else if (ind.unit_class == "percent") {
+        if (verb.sign && !verb.to_level) continue;  // a change of a rate in % is ambiguous
+        measure = v1::MEASURE_VALUE;
+      } else if (verb.sign && !verb.to_level) {
+        measure = v1::MEASURE_GROWTH;
+        if (verb.sign < 0) value = -value;
+      } else {
+        continue;
+      }
+    } else {
+      if (verb.sign && !verb.to_level) continue;  // 增加1.2万人: an increment, not a level
+      if (!UnitFits(ind.unit_class, q.unit)) continue;
+      measure = v1::MEASURE_VALUE;
+    }
+    size_t ev_begin = same_clause && !in_list ? chain_.back().begin : wb;
+    while (ev_begin < qb && (t_[ev_begin] == U' ' || t_[ev_begin] == U',')) ++ev_begin;
+    Quantity signed_q = q;
+    if (measure == v1::MEASURE_GROWTH && verb.sign < 0 && q.is_range) {
+      signed_q.value_high = -q.value_high;
+    }
+    Emit(indicator, measure, signed_q, value, ev_begin, number_end, period,
+         measure == v1::MEASURE_POINT_CHANGE ? v1::QUALIFIER_UNSPECIFIED : qualifier, "");
+  }
+  return number_end;
+}
+
+void SentenceParser::Emit(int indicator, v1::Measure measure, const Quantity& q, double value,
+                          size_t ev_begin, size_t ev_end, const Period& period,
+                          v1::Qualifier qualifier, std::string scope) {
+  v1::Fact f;
+  f.set_indicator(g_.indicators_[indicator].id);
+  f.set_measure(measure);
+  f.set_period(period.period);
+  f.set_kind(period.kind);
+  f.set_value(value);
+  if (q.is_range && qualifier == v1::QUALIFIER_RANGE) {
+    double high = q.value_high;
+    if (measure == v1::MEASURE_GROWTH && value < 0) {
+      // 下降6-7%: keep value <= value_high.
+      f.set_value(std::min(value, high));
+      high = std::max(value, high);
+    }
+    f.set_value_high(high);
+  }
+  std::string unit = measure == v1::MEASURE_GROWTH ? "%" : text::ToUtf8(q.unit);
+  if (measure == v1::MEASURE_POINT_CHANGE) unit = "个百分点";
+  f.set_unit(unit);
+  f.set_qualifier(qualifier);
+  auto* ev = f.mutable_evidence();
+  ev->set_begin(static_cast<int32_t>(ev_begin));
+  ev->set_end(static_cast<int32_t>(ev_end));
+  ev->set_text(std::string(text_.Slice(ev_begin, ev_end)));
+  ev->set_sentence(std::string(text_.Slice(sb_, se_)));
+  if (!scope.empty()) f.set_scope(scope);
+  out_->push_back(std::move(f));
+}
+
+FactGrammar::FactGrammar(const IndicatorCatalog& catalog) {
+  const auto& all = catalog.all();
+  for (size_t i = 0; i < all.size(); ++i) {
+    indicators_.push_back({all[i].id, all[i].unit_class});
+  }
+  for (size_t i = 0; i < all.size(); ++i) {
+    matcher_.Add(FoldName(all[i].name), static_cast<int>(i));
+    for (const std::string& alias : all[i].aliases) {
+      if (!alias.empty() && alias[0] == '=') {
+        size_t slash = alias.find('/');
+        if (slash == std::string::npos) continue;
+        const IndicatorDef* num = catalog.Find(std::string_view(alias).substr(1, slash - 1));
+        const IndicatorDef* den = catalog.Find(std::string_view(alias).substr(slash + 1));
+        if (!num || !den) continue;
+        shares_.push_back({{static_cast<int>(num - all.data()), static_cast<int>(den - all.data())},
+                           static_cast<int>(i)});
+        continue;
+      }
+      matcher_.Add(FoldName(alias), static_cast<int>(i));
+    }
+  }
+}
+
+std::vector<v1::Fact> FactGrammar::Extract(const text::FoldedText& text,
+                                           const FactContext& context) const {
+  U32View t = text.folded();
+  std::vector<IndicatorMatcher::Match> mentions;
+  matcher_.FindAll(t, &mentions);
+  ReportLayout layout = FindLayout(t, context.report_year);
+  std::vector<v1::Fact> facts;
+  SentenceParser parser(*this, text, context, layout.plan_begin, &facts);
+  size_t mi = 0;
+  size_t sb = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || BoundaryAt(t, i) == Boundary::kSentence) {
+      if (i > sb) parser.Parse(sb, i, mentions, &mi);
+      sb = i + 1;
+    }
+  }
+  // One fact per (indicator, measure, period, kind, value, value_high): the first statement wins.
+  std::vector<v1::Fact> unique;
+  std::set<std::tuple<std::string, int, std::string, int, double, double>> seen;
+  for (auto& f : facts) {
+    auto key = std::make_tuple(f.indicator(), static_cast<int>(f.measure()), f.period(),
+                               static_cast<int>(f.kind()), f.value(),
+                               f.has_value_high() ? f.value_high() : NAN);
+    if (!f.has_value_high()) std::get<5>(key) = -1e300;
+    if (seen.insert(key).second) unique.push_back(std::move(f));
+  }
+  return unique;
+}
+
+}  // namespace govreport::extract
