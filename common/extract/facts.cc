@@ -205,6 +205,15 @@ struct Cue {
   int year_end = 0;  // kSpan
   int quarter = 0;   // kQuarter
   bool to_year = false;  // 到2025年: a goal
+  // Five-year words (十三五, 五年来) inside a sentence speak only for their own segment.
+  bool segment_only = false;
+};
+
+// A run of sentences about five years ("五年来,经济实力显著增强。…"): figures without a year of
+// their own are about the span.
+struct SpanMode {
+  bool active = false;
+  int first = 0, last = 0;
 };
 
 int FiveYearPlanStart(char32_t ordinal) {
@@ -227,6 +236,11 @@ void ScanCues(U32View t, size_t b, size_t e, const FactContext& ctx, std::vector
       if (y) {
         size_t ys = i - 4;
         char32_t before = ys > 0 ? t[ys - 1] : U' ';
+        if ((before == U'比' || before == U'较') && y < ctx.review_year) {
+          // 比2015年增长95%: a change over several years.
+          cues->push_back({ys, CueType::kSpan, y + 1, ctx.review_year, 0, false, true});
+          continue;
+        }
         if (before == U'比' || before == U'较' || before == U'从' || before == U'由' ||
             before == U'于' || before == U'同' || before == U'-' || before == U'~')
           continue;
@@ -256,12 +270,12 @@ void ScanCues(U32View t, size_t b, size_t e, const FactContext& ctx, std::vector
     if (c == U'十' && i + 2 < e && t[i + 2] == U'五' && FiveYearPlanStart(t[i + 1]) &&
         !(i > 0 && (t[i - 1] == U'二' || t[i - 1] == U'三'))) {
       int s = FiveYearPlanStart(t[i + 1]);
-      cues->push_back({i, CueType::kSpan, s, s + 4});
+      cues->push_back({i, CueType::kSpan, s, s + 4, 0, false, true});
       i += 2;
       continue;
     }
     if (c == U'五' && (At(t, i, U"五年来") || At(t, i, U"五年间") || At(t, i, U"五年里"))) {
-      cues->push_back({i, CueType::kSpan, ctx.review_year - 4, ctx.review_year});
+      cues->push_back({i, CueType::kSpan, ctx.review_year - 4, ctx.review_year, 0, false, true});
       continue;
     }
     if (At(t, i, U"过去五年") || At(t, i, U"近五年")) {
@@ -308,6 +322,52 @@ void ScanCues(U32View t, size_t b, size_t e, const FactContext& ctx, std::vector
   }
 }
 
+// Sentences that open or close a run about five years. Only the start of a sentence counts
+// (after enumerators and quotes): "五年来,…", "这五年,…", "“十三五”时期,…" open one;
+// "2020年,…", "过去一年,…" close it.
+void UpdateSpanMode(U32View t, size_t b, size_t e, const FactContext& ctx, SpanMode* mode) {
+  size_t i = b;
+  while (i < e) {
+    char32_t c = t[i];
+    if (c == U' ' || c == U'"' || c == U'“' || c == U'”' || c == U'、' || c == U'(' ||
+        c == U')' || c == U'.' || c == U'一' || c == U'二' || c == U'三' || c == U'四' ||
+        c == U'五' || c == U'六' || c == U'七' || c == U'八' || c == U'九' || c == U'十' ||
+        IsDigit(c)) {
+      // Enumerators ("一、", "(三)", "2.") — but not the words the checks below look for.
+      if ((c == U'五' && At(t, i, U"五年")) || (c == U'十' && i + 2 < e && t[i + 2] == U'五' &&
+                                                FiveYearPlanStart(t[i + 1])) ||
+          (IsDigit(c) && YearEndingAt(t, std::min(e, i + 4)) && i + 4 < e && t[i + 4] == U'年') ||
+          (c == U'一' && At(t, i, U"一年来")))
+        break;
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (i >= e) return;
+  if (At(t, i, U"五年来") || At(t, i, U"这五年") || At(t, i, U"过去五年") ||
+      At(t, i, U"回顾五年") || At(t, i, U"近五年") || At(t, i, U"五年间")) {
+    *mode = {true, ctx.review_year - 4, ctx.review_year};
+    return;
+  }
+  if (t[i] == U'十' && i + 3 < e && t[i + 2] == U'五' && FiveYearPlanStart(t[i + 1])) {
+    size_t k = i + 3;
+    while (k < e && (t[k] == U'"' || t[k] == U'”')) ++k;
+    if (At(t, k, U"时期") || At(t, k, U"期间") || At(t, k, U"以来") || At(t, k, U"规划实施")) {
+      int first = FiveYearPlanStart(t[i + 1]);
+      *mode = {true, first, first + 4};
+    }
+    return;
+  }
+  if (i + 4 < e && t[i + 4] == U'年' && YearEndingAt(t, i + 4)) {
+    mode->active = false;
+    return;
+  }
+  if (At(t, i, U"过去一年") || At(t, i, U"一年来") || At(t, i, U"去年") || At(t, i, U"今年")) {
+    mode->active = false;
+  }
+}
+
 struct Period {
   bool skip = false;
   std::string period;
@@ -323,8 +383,8 @@ class SentenceParser {
                  size_t plan_begin, std::vector<v1::Fact>* out)
       : g_(g), text_(text), t_(text.folded()), ctx_(ctx), plan_begin_(plan_begin), out_(out) {}
 
-  void Parse(size_t sb, size_t se, const std::vector<IndicatorMatcher::Match>& mentions,
-             size_t* mi);
+  void Parse(size_t sb, size_t se, const SpanMode& mode,
+             const std::vector<IndicatorMatcher::Match>& mentions, size_t* mi);
 
  private:
   struct Subject {
@@ -341,6 +401,7 @@ class SentenceParser {
     list_index_ = 0;
     list_skip_ = 0;
     share_den_ = -1;
+    segment_start_ = pos;
   }
   void OnMention(const IndicatorMatcher::Match& m);
   size_t OnNumber(size_t p, bool negative);
@@ -358,6 +419,8 @@ class SentenceParser {
   std::vector<v1::Fact>* out_;
 
   size_t sb_ = 0, se_ = 0;
+  SpanMode mode_;
+  size_t segment_start_ = 0;
   std::vector<Cue> cues_;
   int clause_ = 0;
   size_t clause_start_ = 0;
@@ -373,10 +436,11 @@ class SentenceParser {
   size_t share_end_ = 0;
 };
 
-void SentenceParser::Parse(size_t sb, size_t se, const std::vector<IndicatorMatcher::Match>& mentions,
-                           size_t* mi) {
+void SentenceParser::Parse(size_t sb, size_t se, const SpanMode& mode,
+                           const std::vector<IndicatorMatcher::Match>& mentions, size_t* mi) {
   sb_ = sb;
   se_ = se;
+  mode_ = mode;
   ScanCues(t_, sb, se, ctx_, &cues_);
   clause_ = 0;
   clause_start_ = sb;
@@ -438,7 +502,10 @@ void SentenceParser::OnMention(const IndicatorMatcher::Match& m) {
     share_end_ = m.end;
     return;
   }
-  bool foreign = HasAny(t_, clause_start_, m.begin, kAttribution, std::size(kAttribution)) ||
+  size_t prefix_begin = clause_start_;
+  if (!chain_.empty() && chain_.back().clause == clause_) prefix_begin = std::max(prefix_begin, chain_.back().end);
+  prefix_begin = std::max(prefix_begin, last_number_end_);
+  bool foreign = HasAny(t_, prefix_begin, m.begin, kAttribution, std::size(kAttribution)) ||
                  HasAny(t_, m.end, std::min<size_t>(m.end + 2, se_), kModifierSuffix,
                         std::size(kModifierSuffix));
   // Only a suffix right after the name counts.
@@ -544,6 +611,7 @@ Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span) const {
   int cue_year = 0;
   for (const Cue& c : cues_) {
     if (c.pos >= pos) break;
+    if (c.segment_only && c.pos < segment_start_) continue;
     cue = &c;
     if (c.type == CueType::kYear) cue_year = c.year;
   }
@@ -582,6 +650,11 @@ Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span) const {
       case CueType::kFullYear:
         break;
     }
+  }
+  if ((!cue || cue->type == CueType::kFullYear) && mode_.active && !in_plan && !in_clause_span) {
+    r.kind = mode_.last > ctx_.review_year ? v1::KIND_PLAN_GOAL : v1::KIND_ACTUAL;
+    r.period = absl::StrCat(mode_.first, "-", mode_.last);
+    return r;
   }
   if (in_clause_span) {
     if (r.kind == v1::KIND_ACTUAL) {
@@ -631,9 +704,9 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
   }
   size_t number_end = after;
   size_t prev_end = last_number_end_;
-  last_number_end_ = number_end;
-
+  // Years and bare numbers are not figures: the words around them stay in the window.
   if (q.unit.empty() || q.unit == U"年" || q.unit == U"月") return q.end;
+  last_number_end_ = number_end;
 
   // Which subjects does this number belong to?
   std::vector<int> targets;
@@ -837,9 +910,14 @@ std::vector<v1::Fact> FactGrammar::Extract(const text::FoldedText& text,
   SentenceParser parser(*this, text, context, layout.plan_begin, &facts);
   size_t mi = 0;
   size_t sb = 0;
+  SpanMode mode;
   for (size_t i = 0; i <= t.size(); ++i) {
     if (i == t.size() || BoundaryAt(t, i) == Boundary::kSentence) {
-      if (i > sb) parser.Parse(sb, i, mentions, &mi);
+      if (i > sb) {
+        if (sb >= layout.plan_begin) mode.active = false;
+        UpdateSpanMode(t, sb, i, context, &mode);
+        parser.Parse(sb, i, mode, mentions, &mi);
+      }
       sb = i + 1;
     }
   }
