@@ -46,12 +46,12 @@ std::string FormatValue(double value, absl::string_view unit) {
   return absl::StrCat(Decimal(value, 4), unit);
 }
 
-std::string FormatTarget(double value, const double* value_high, absl::string_view unit,
+std::string FormatTarget(double value, std::optional<double> value_high, absl::string_view unit,
                          govreport::v1::Qualifier qualifier) {
   using govreport::v1::Qualifier;
   switch (qualifier) {
     case Qualifier::QUALIFIER_RANGE:
-      if (value_high != nullptr) {
+      if (value_high.has_value()) {
         return absl::StrCat(FormatValue(value, ""), "-", FormatValue(*value_high, unit));
       }
       break;

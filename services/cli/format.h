@@ -1,6 +1,7 @@
 #ifndef GOVREPORT_SERVICES_CLI_FORMAT_H_
 #define GOVREPORT_SERVICES_CLI_FORMAT_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -18,7 +19,7 @@ namespace govreport::cli {
 std::string FormatValue(double value, absl::string_view unit);
 
 // A range or qualified target: "6-6.5%", "6%左右", "≥6%", "≤3%".
-std::string FormatTarget(double value, const double* value_high, absl::string_view unit,
+std::string FormatTarget(double value, std::optional<double> value_high, absl::string_view unit,
                          govreport::v1::Qualifier qualifier);
 
 // Short lower-case name of an enum value without its type prefix (KIND_ACTUAL → "actual",

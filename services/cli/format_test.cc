@@ -21,11 +21,11 @@ TEST(FormatValueTest, UsesChineseMagnitudesForMoney) {
 
 TEST(FormatTargetTest, ShowsQualifier) {
   const double high = 6.5;
-  EXPECT_EQ(FormatTarget(6, &high, "%", Qualifier::QUALIFIER_RANGE), "6-6.5%");
-  EXPECT_EQ(FormatTarget(6, nullptr, "%", Qualifier::QUALIFIER_ABOUT), "6%左右");
-  EXPECT_EQ(FormatTarget(6, nullptr, "%", Qualifier::QUALIFIER_AT_LEAST), "≥6%");
-  EXPECT_EQ(FormatTarget(3, nullptr, "%", Qualifier::QUALIFIER_AT_MOST), "≤3%");
-  EXPECT_EQ(FormatTarget(3, nullptr, "%", Qualifier::QUALIFIER_EXACT), "3%");
+  EXPECT_EQ(FormatTarget(6, high, "%", Qualifier::QUALIFIER_RANGE), "6-6.5%");
+  EXPECT_EQ(FormatTarget(6, std::nullopt, "%", Qualifier::QUALIFIER_ABOUT), "6%左右");
+  EXPECT_EQ(FormatTarget(6, std::nullopt, "%", Qualifier::QUALIFIER_AT_LEAST), "≥6%");
+  EXPECT_EQ(FormatTarget(3, std::nullopt, "%", Qualifier::QUALIFIER_AT_MOST), "≤3%");
+  EXPECT_EQ(FormatTarget(3, std::nullopt, "%", Qualifier::QUALIFIER_EXACT), "3%");
 }
 
 TEST(EnumTest, ShortNamesDropThePrefix) {

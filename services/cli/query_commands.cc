@@ -1,6 +1,7 @@
 // The QueryService side of the CLI: reports, facts, get, series, compare, attainment, search,
 // regions, indicators. Tables for people by default, JSON lines with --json.
 #include <functional>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -68,12 +69,14 @@ class QueryCall {
   }
 
   // Parses an enum flag into *out (left unchanged when the flag is absent).
-  template <typename Enum>
-  bool EnumFlag(absl::string_view name, const google::protobuf::EnumDescriptor* type, Enum* out) {
+  // Parses an enum flag and hands the number to `set` (not called when the flag is absent).
+  template <typename Setter>
+  bool EnumFlag(absl::string_view name, const google::protobuf::EnumDescriptor* type,
+                Setter set) {
     if (!line_.Has(name)) return true;
     auto value = ParseEnum(type, line_.Get(name));
     if (!value.ok()) return UsageError(absl::StrCat("--", name, ": ", value.status().message()));
-    *out = static_cast<Enum>(*value);
+    set(*value);
     return true;
   }
 
@@ -134,7 +137,8 @@ int RunReports(const CommandLine& line, Environment& env) {
   v1::ListReportsRequest request;
   int64_t limit = 0, year_from = 0, year_to = 0;
   if (!call.Init() || !call.RegionFilterFromFlags(request.mutable_region()) ||
-      !call.EnumFlag("doc_type", v1::DocType_descriptor(), request.mutable_doc_type()) ||
+      !call.EnumFlag("doc_type", v1::DocType_descriptor(),
+                     [&](int v) { request.set_doc_type(static_cast<v1::DocType>(v)); }) ||
       !call.IntFlag("limit", 1000, &limit) || !call.IntFlag("year_from", 0, &year_from) ||
       !call.IntFlag("year_to", 0, &year_to)) {
     return call.exit_code();
@@ -178,7 +182,7 @@ int RunReports(const CommandLine& line, Environment& env) {
 
 std::string FactValue(const v1::Fact& fact) {
   if (fact.kind() == v1::KIND_ACTUAL) return FormatValue(fact.value(), fact.unit());
-  return FormatTarget(fact.value(), fact.has_value_high() ? &fact.value_high() : nullptr,
+  return FormatTarget(fact.value(), fact.has_value_high() ? std::optional<double>(fact.value_high()) : std::nullopt,
                       fact.unit(), fact.qualifier());
 }
 
@@ -196,9 +200,12 @@ int RunFacts(const CommandLine& line, Environment& env) {
   v1::QueryFactsRequest request;
   int64_t limit = 0;
   if (!call.Init() || !call.RegionFilterFromFlags(request.mutable_region()) ||
-      !call.EnumFlag("kind", v1::Kind_descriptor(), request.mutable_kind()) ||
-      !call.EnumFlag("measure", v1::Measure_descriptor(), request.mutable_measure()) ||
-      !call.EnumFlag("order", v1::FactOrder_descriptor(), request.mutable_order()) ||
+      !call.EnumFlag("kind", v1::Kind_descriptor(),
+                     [&](int v) { request.set_kind(static_cast<v1::Kind>(v)); }) ||
+      !call.EnumFlag("measure", v1::Measure_descriptor(),
+                     [&](int v) { request.set_measure(static_cast<v1::Measure>(v)); }) ||
+      !call.EnumFlag("order", v1::FactOrder_descriptor(),
+                     [&](int v) { request.set_order(static_cast<v1::FactOrder>(v)); }) ||
       !call.IntFlag("limit", 1000, &limit)) {
     return call.exit_code();
   }
@@ -278,7 +285,7 @@ int RunGet(const CommandLine& line, Environment& env) {
 }
 
 std::string ObservationValue(const v1::Observation& o) {
-  return FormatTarget(o.value(), o.has_value_high() ? &o.value_high() : nullptr, o.unit(),
+  return FormatTarget(o.value(), o.has_value_high() ? std::optional<double>(o.value_high()) : std::nullopt, o.unit(),
                       o.qualifier());
 }
 
@@ -286,7 +293,8 @@ int RunSeries(const CommandLine& line, Environment& env) {
   QueryCall call("series", line, env);
   v1::TimeSeriesRequest request;
   if (!call.Init() ||
-      !call.EnumFlag("measure", v1::Measure_descriptor(), request.mutable_measure())) {
+      !call.EnumFlag("measure", v1::Measure_descriptor(),
+                     [&](int v) { request.set_measure(static_cast<v1::Measure>(v)); })) {
     return call.exit_code();
   }
   request.set_region(line.Get("region"));
@@ -333,8 +341,10 @@ int RunCompare(const CommandLine& line, Environment& env) {
   v1::CompareRegionsRequest request;
   int64_t limit = 0;
   if (!call.Init() || !call.RegionFilterFromFlags(request.mutable_region()) ||
-      !call.EnumFlag("measure", v1::Measure_descriptor(), request.mutable_measure()) ||
-      !call.EnumFlag("kind", v1::Kind_descriptor(), request.mutable_kind()) ||
+      !call.EnumFlag("measure", v1::Measure_descriptor(),
+                     [&](int v) { request.set_measure(static_cast<v1::Measure>(v)); }) ||
+      !call.EnumFlag("kind", v1::Kind_descriptor(),
+                     [&](int v) { request.set_kind(static_cast<v1::Kind>(v)); }) ||
       !call.IntFlag("limit", 0, &limit)) {
     return call.exit_code();
   }
@@ -365,7 +375,8 @@ int RunAttainment(const CommandLine& line, Environment& env) {
   v1::TargetAttainmentRequest request;
   int64_t limit = 0, year_from = 0, year_to = 0;
   if (!call.Init() || !call.RegionFilterFromFlags(request.mutable_region()) ||
-      !call.EnumFlag("measure", v1::Measure_descriptor(), request.mutable_measure()) ||
+      !call.EnumFlag("measure", v1::Measure_descriptor(),
+                     [&](int v) { request.set_measure(static_cast<v1::Measure>(v)); }) ||
       !call.IntFlag("limit", 1000, &limit) || !call.IntFlag("year_from", 0, &year_from) ||
       !call.IntFlag("year_to", 0, &year_to)) {
     return call.exit_code();
@@ -396,9 +407,9 @@ int RunAttainment(const CommandLine& line, Environment& env) {
   Table table({{"region"}, {"year"}, {"indicator"}, {"measure"}, {"target", Table::Align::kRight},
                {"actual", Table::Align::kRight}, {"gap", Table::Align::kRight}, {"outcome"}});
   for (const auto& r : rows) {
-    table.AddRow({FormatRegion(r.region()), r.year(), r.indicator(),
+    table.AddRow({FormatRegion(r.region()), std::string(r.year()), r.indicator(),
                   ShortEnumName(v1::Measure_descriptor(), r.measure()),
-                  FormatTarget(r.target(), r.has_target_high() ? &r.target_high() : nullptr,
+                  FormatTarget(r.target(), r.has_target_high() ? std::optional<double>(r.target_high()) : std::nullopt,
                                r.unit(), r.qualifier()),
                   FormatValue(r.actual(), r.unit()), FormatValue(r.gap(), r.unit()),
                   ShortEnumName(v1::Outcome_descriptor(), r.outcome())});
@@ -413,7 +424,8 @@ int RunSearch(const CommandLine& line, Environment& env) {
   v1::SearchRequest request;
   int64_t limit = 0, year_from = 0, year_to = 0;
   if (!call.Init() || !call.RegionFilterFromFlags(request.mutable_region()) ||
-      !call.EnumFlag("doc_type", v1::DocType_descriptor(), request.mutable_doc_type()) ||
+      !call.EnumFlag("doc_type", v1::DocType_descriptor(),
+                     [&](int v) { request.set_doc_type(static_cast<v1::DocType>(v)); }) ||
       !call.IntFlag("limit", 20, &limit) || !call.IntFlag("year_from", 0, &year_from) ||
       !call.IntFlag("year_to", 0, &year_to)) {
     return call.exit_code();
