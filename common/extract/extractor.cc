@@ -55,6 +55,7 @@ class ExtractorImpl : public Extractor {
     FactContext context;
     context.report_year = meta->report_year();
     context.review_year = meta->review_year();
+    for (char32_t c : text::FoldedText(meta->region().name()).folded()) context.region_name += c;
     for (auto& fact : grammar_.Extract(text, context)) *report.add_facts() = std::move(fact);
     return report;
   }

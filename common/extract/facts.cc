@@ -96,7 +96,7 @@ constexpr U32View kAttribution[] = {
 constexpr U32View kModifierSuffix[] = {
     U"项目", U"企业", U"公司", U"园区", U"基金", U"平台", U"政策", U"优惠", U"奖补", U"结构",
     U"任务", U"工作", U"指标", U"专项", U"领域", U"行业", U"产品", U"市场", U"额度", U"计划",
-    U"占", U"中", U"贡献", U"排名", U"位次", U"比重", U"占比", U"增量", U"净增",
+    U"中", U"贡献", U"排名", U"位次", U"比重", U"占比", U"增量", U"净增",
 };
 
 struct Verb {
@@ -149,6 +149,15 @@ size_t NonFillerChars(U32View t, size_t b, size_t e) {
         c == U'’' || c == U'、' || c == U',') {
       ++j;
       continue;
+    }
+    // "增加到2007年的": a year names the period, it is not a different subject.
+    if (IsDigit(c)) {
+      size_t k = j;
+      while (k < e && IsDigit(t[k])) ++k;
+      if (k - j == 4 && k < e && t[k] == U'年') {
+        j = k + 1;
+        continue;
+      }
     }
     bool matched = false;
     for (U32View w : kFillers) {
@@ -329,8 +338,12 @@ void UpdateSpanMode(U32View t, size_t b, size_t e, const FactContext& ctx, SpanM
   size_t i = b;
   while (i < e) {
     char32_t c = t[i];
+    if (At(t, i, U"各位代表")) {
+      i += 4;
+      continue;
+    }
     if (c == U' ' || c == U'"' || c == U'“' || c == U'”' || c == U'、' || c == U'(' ||
-        c == U')' || c == U'.' || c == U'一' || c == U'二' || c == U'三' || c == U'四' ||
+        c == U')' || c == U'.' || c == U',' || c == U'一' || c == U'二' || c == U'三' || c == U'四' ||
         c == U'五' || c == U'六' || c == U'七' || c == U'八' || c == U'九' || c == U'十' ||
         IsDigit(c)) {
       // Enumerators ("一、", "(三)", "2.") — but not the words the checks below look for.
@@ -402,11 +415,20 @@ class SentenceParser {
     list_skip_ = 0;
     share_den_ = -1;
     segment_start_ = pos;
+    last_mention_end_ = pos;
+  }
+  bool IsAttributed(size_t b, size_t e) const;
+  bool HasModifierSuffix(size_t end) const {
+    for (U32View w : kModifierSuffix)
+      if (end + w.size() <= se_ && At(t_, end, w)) return true;
+    return false;
   }
   void OnMention(const IndicatorMatcher::Match& m);
   size_t OnNumber(size_t p, bool negative);
   size_t OnRank(size_t p);
-  Period ResolvePeriod(size_t pos, bool in_clause_span) const;
+  // level_at_end: a level read at the end of a span (stocks, 增加到/达到), so in a five-year run
+  // it is the review year's.
+  Period ResolvePeriod(size_t pos, bool in_clause_span, bool level_at_end = false) const;
   void Emit(int indicator, v1::Measure measure, const Quantity& q, double value, size_t ev_begin,
             size_t ev_end, const Period& period, v1::Qualifier qualifier, std::string scope);
   int CountListNumbers(size_t p) const;
@@ -421,6 +443,7 @@ class SentenceParser {
   size_t sb_ = 0, se_ = 0;
   SpanMode mode_;
   size_t segment_start_ = 0;
+  size_t last_mention_end_ = 0;
   std::vector<Cue> cues_;
   int clause_ = 0;
   size_t clause_start_ = 0;
@@ -502,16 +525,15 @@ void SentenceParser::OnMention(const IndicatorMatcher::Match& m) {
     share_end_ = m.end;
     return;
   }
-  size_t prefix_begin = clause_start_;
-  if (!chain_.empty() && chain_.back().clause == clause_) prefix_begin = std::max(prefix_begin, chain_.back().end);
-  prefix_begin = std::max(prefix_begin, last_number_end_);
-  bool foreign = HasAny(t_, prefix_begin, m.begin, kAttribution, std::size(kAttribution)) ||
-                 HasAny(t_, m.end, std::min<size_t>(m.end + 2, se_), kModifierSuffix,
-                        std::size(kModifierSuffix));
-  // Only a suffix right after the name counts.
-  if (!foreign) {
-    // nothing
+  size_t prefix_begin = std::max({clause_start_, last_number_end_, last_mention_end_});
+  bool foreign = IsAttributed(prefix_begin, m.begin) || HasModifierSuffix(m.end);
+  // A name listed right after someone else's figure shares its owner
+  // (全市园区规上工业增加值增长8%、税收增长8%).
+  if (!foreign && !chain_.empty() && chain_.back().clause == clause_ && chain_.back().id < 0 &&
+      NonFillerChars(t_, prefix_begin, m.begin) == 0) {
+    foreign = true;
   }
+  last_mention_end_ = m.end;
   int id = foreign ? -1 : m.id;
   bool joined = false;
   if (!chain_.empty() && chain_.back().clause == clause_) {
@@ -525,6 +547,79 @@ void SentenceParser::OnMention(const IndicatorMatcher::Match& m) {
   if (id >= 0 && std::find(group_.begin(), group_.end(), id) == group_.end()) group_.push_back(id);
   list_.clear();
   list_skip_ = 0;
+}
+
+// Words that may lead into a name without making the figure someone else's.
+constexpr U32View kLeadIns[] = {
+    U"经初步核算", U"初步核算", U"全年共", U"全年", U"实现了", U"实现", U"完成了", U"完成", U"预计",
+    U"全社会", U"年末", U"年底", U"末", U"其中", U"同比", U"共计", U"共", U"累计", U"合计", U"总计",
+    U"的", U"当年", U"全口径", U"全部", U"全体", U"金融机构", U"本外币", U"人民币", U"各项",
+    U"主要", U"力争", U"确保", U"预期", U"目标", U"使", U"推动", U"促进", U"带动", U"拉动",
+    U"保持", U"约", U"继续", U"进一步", U"是", U"为", U"和", U"及", U"与", U"今年", U"去年",
+    U"上年", U"同期", U"年", U"月", U"季度", U"一", U"二", U"三", U"四", U"上半", U"前", U"实际",
+    U"努力", U"争取", U"我们", U"政府", U"经济", U"稳定", U"持续", U"不断", U"确保", U"在",
+    U"坚持", U"落实", U"就业", U"创造", U"新增", U"新", U"增加", U"提高", U"提升", U"达到",
+    U"达", U"突破", U"首次", U"历史性", U"成功", U"其", U"此外", U"同时", U"另外", U"以及",
+    U"将", U"要", U"把", U"按", U"可比价", U"计算", U"现价", U"本地", U"全域", U"辖区内",
+    U"地方", U"本级", U"地区", U"居民", U"城乡", U"和",
+};
+// Jurisdiction words: right for the report's own level, someone else's figure otherwise
+// (全市 in a district's report is the city's).
+constexpr std::pair<U32View, char32_t> kJurisdictionWords[] = {
+    {U"全市", U'市'}, {U"全区", U'区'}, {U"全县", U'县'}, {U"全镇", U'镇'}, {U"全乡", U'乡'},
+    {U"全省", U'省'}, {U"全州", U'州'}, {U"全旗", U'旗'}, {U"全盟", U'盟'}, {U"全国", U'国'},
+    {U"我市", U'市'}, {U"我区", U'区'}, {U"我县", U'县'}, {U"我镇", U'镇'}, {U"我乡", U'乡'},
+    {U"我省", U'省'}, {U"我州", U'州'}, {U"我国", U'国'}, {U"本市", U'市'}, {U"本区", U'区'},
+    {U"本县", U'县'}, {U"本镇", U'镇'}, {U"全街道", U'道'},
+};
+
+bool SentenceParser::IsAttributed(size_t b, size_t e) const {
+  if (HasAny(t_, b, e, kAttribution, std::size(kAttribution))) return true;
+  bool adjacent_unknown = false;
+  for (size_t j = b; j < e;) {
+    char32_t c = t_[j];
+    if (c == U' ' || c == U'"' || c == U'“' || c == U'”' || c == U'、' || c == U'(' ||
+        c == U')' || IsDigit(c) || c == U'.' || c == U'-') {
+      ++j;
+      adjacent_unknown = false;
+      continue;
+    }
+    bool known = false;
+    for (const auto& [word, suffix] : kJurisdictionWords) {
+      if (j + word.size() <= e && At(t_, j, word)) {
+        if (!ctx_.region_name.empty()) {
+          char32_t own = ctx_.region_name.back();
+          if (ctx_.region_name == U"全国") own = U'国';
+          // 自治区 says 全区; 街道 says 全街道; 县级市 says 全市.
+          if (own != suffix) return true;
+        }
+        j += word.size();
+        known = true;
+        break;
+      }
+    }
+    if (!known && !ctx_.region_name.empty() && j + ctx_.region_name.size() <= e &&
+        At(t_, j, ctx_.region_name)) {
+      j += ctx_.region_name.size();
+      known = true;
+    }
+    if (!known) {
+      for (U32View w : kLeadIns) {
+        if (j + w.size() <= e && At(t_, j, w)) {
+          j += w.size();
+          known = true;
+          break;
+        }
+      }
+    }
+    if (known) {
+      adjacent_unknown = false;
+    } else {
+      adjacent_unknown = true;
+      ++j;
+    }
+  }
+  return adjacent_unknown;
 }
 
 int SentenceParser::CountListNumbers(size_t p) const {
@@ -602,7 +697,7 @@ size_t SentenceParser::OnRank(size_t p) {
   return end;
 }
 
-Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span) const {
+Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span, bool level_at_end) const {
   Period r;
   bool in_plan = pos >= plan_begin_;
   int year = in_plan ? ctx_.report_year : ctx_.review_year;
@@ -651,7 +746,8 @@ Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span) const {
         break;
     }
   }
-  if ((!cue || cue->type == CueType::kFullYear) && mode_.active && !in_plan && !in_clause_span) {
+  if ((!cue || cue->type == CueType::kFullYear) && mode_.active && !in_plan && !in_clause_span &&
+      !(level_at_end && mode_.last == ctx_.review_year)) {
     r.kind = mode_.last > ctx_.review_year ? v1::KIND_PLAN_GOAL : v1::KIND_ACTUAL;
     r.period = absl::StrCat(mode_.first, "-", mode_.last);
     return r;
@@ -739,9 +835,10 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
   if (!in_list) {
     if (chain_.empty()) return number_end;
     // "从54万亿元增加到…": the starting level is not the figure.
-    size_t k = qb;
-    while (k > window_begin && t_[k - 1] == U' ') --k;
-    if (k > window_begin && (t_[k - 1] == U'从' || t_[k - 1] == U'由')) return number_end;
+    // "从54万亿元增加到…", "由2002年的12万亿元…": the starting level is not the figure.
+    for (size_t k = window_begin; k < qb; ++k) {
+      if ((t_[k] == U'从' || t_[k] == U'由') && FindVerb(t_, k, qb).sign == 0) return number_end;
+    }
     size_t allowance = same_clause ? 1 : 0;
     if (NonFillerChars(t_, window_begin, qb) > allowance) return number_end;
     verb = FindVerb(t_, window_begin, qb);
@@ -783,6 +880,12 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
                      Contains(t_, clause_start_, qb, U"累计");
   Period period = ResolvePeriod(qb, clause_span);
   if (period.skip) return number_end;
+  bool upper_bound = suffix_qualifier == v1::QUALIFIER_AT_MOST ||
+                     Contains(t_, window_begin, qb, U"低于") ||
+                     Contains(t_, window_begin, qb, U"不超过") ||
+                     Contains(t_, window_begin, qb, U"控制在");
+  // "失业率控制在3.5%以内" in the review states the target was met, not the rate.
+  if (period.kind == v1::KIND_ACTUAL && upper_bound) return number_end;
 
   v1::Qualifier qualifier = v1::QUALIFIER_UNSPECIFIED;
   if (period.kind == v1::KIND_TARGET || period.kind == v1::KIND_PLAN_GOAL) {
@@ -840,7 +943,16 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
     if (measure == v1::MEASURE_GROWTH && verb.sign < 0 && q.is_range) {
       signed_q.value_high = -q.value_high;
     }
-    Emit(indicator, measure, signed_q, value, ev_begin, number_end, period,
+    Period fact_period = period;
+    if (measure == v1::MEASURE_VALUE && mode_.active) {
+      bool level_at_end = g_.indicators_[indicator].stock || verb.to_level ||
+                          Contains(t_, window_begin, qb, U"达") ||
+                          Contains(t_, window_begin, qb, U"突破") ||
+                          Contains(t_, clause_start_, qb, U"预计");
+      if (level_at_end) fact_period = ResolvePeriod(qb, clause_span, true);
+      if (fact_period.skip) continue;
+    }
+    Emit(indicator, measure, signed_q, value, ev_begin, number_end, fact_period,
          measure == v1::MEASURE_POINT_CHANGE ? v1::QUALIFIER_UNSPECIFIED : qualifier, "");
   }
   return number_end;
@@ -880,7 +992,15 @@ void SentenceParser::Emit(int indicator, v1::Measure measure, const Quantity& q,
 FactGrammar::FactGrammar(const IndicatorCatalog& catalog) {
   const auto& all = catalog.all();
   for (size_t i = 0; i < all.size(); ++i) {
-    indicators_.push_back({all[i].id, all[i].unit_class});
+    // Stocks and ratios (balances, per-capita figures, rates) are read at a point in time.
+    bool stock = false;
+    std::vector<std::string> names = all[i].aliases;
+    names.push_back(all[i].name);
+    for (const std::string& n : names) {
+      for (const char* w : {"余额", "人均", "率", "比重", "强度"})
+        if (n.find(w) != std::string::npos) stock = true;
+    }
+    indicators_.push_back({all[i].id, all[i].unit_class, stock});
   }
   for (size_t i = 0; i < all.size(); ++i) {
     matcher_.Add(FoldName(all[i].name), static_cast<int>(i));

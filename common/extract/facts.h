@@ -15,6 +15,9 @@ namespace govreport::extract {
 struct FactContext {
   int report_year = 0;  // plan year; targets are about it
   int review_year = 0;  // reviewed year; actuals are about it
+  // The jurisdiction's name, folded ("云浮市"); empty when unknown. Its last character tells
+  // whether 全市/全区/全县 in the text is the jurisdiction itself or a level above it.
+  std::u32string region_name;
 };
 
 // The clause grammar that turns sentences into facts:
@@ -40,6 +43,7 @@ class FactGrammar {
   struct Indicator {
     std::string id;
     std::string unit_class;
+    bool stock = false;
   };
   friend class SentenceParser;
 
