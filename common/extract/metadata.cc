@@ -213,8 +213,11 @@ std::string NameFromChain(u32string_view chain, const regions::Divisions& divisi
   }
   const size_t year = chain.rfind(U'年');
   if (year != kNpos) chain = chain.substr(year + 1);
-  for (u32string_view suffix : {U"人民政府", U"政府"}) {
-    if (EndsWith(chain, suffix)) chain.remove_suffix(suffix.size());
+  for (u32string_view suffix : {U"人民政府", U"政府", U"办事处", U"管委会"}) {
+    if (EndsWith(chain, suffix)) {
+      chain.remove_suffix(suffix.size());
+      break;
+    }
   }
   // 市委 / 县委 of party plenaries.
   if (chain.size() >= 3 && chain.back() == U'委') chain.remove_suffix(1);
@@ -315,33 +318,48 @@ struct Speaker {
 
 bool IsNameSeparator(char32_t c) {
   return IsSpace(c) || c == U';' || c == U':' || c == U'：' || c == U'·' || c == U'•' ||
-         c == U'、' || c == U'|';
+         c == U'、' || c == U'|' || c == U',';
 }
 
-// The person's name right after a title word ("王胜", "郭;翔", " 温家宝 "), "" if none.
+bool IsMiddleDot(char32_t c) {
+  return c == U'·' || c == U'•' || c == U'・' || c == U'‧' || c == U'.';
+}
+
+// The person's name right after a title word ("王胜", "郭;翔", " 温家宝 ", "雪克来提·扎克尔"),
+// "" if none.
 std::string NameAfter(u32string_view s, size_t pos) {
   std::u32string name;
+  size_t han = 0;
+  bool dotted = false;
   size_t i = pos;
-  while (i < s.size() && i < pos + 14) {
+  while (i < s.size() && i < pos + 24) {
     const char32_t c = s[i];
     if (StartsAt(s, i, U"各位") || StartsAt(s, i, U"同志") || StartsAt(s, i, U"代表") ||
         StartsAt(s, i, U"现在")) {
       break;
     }
+    // Transliterated names keep their dot ("雪克来提·扎克尔").
+    if (IsMiddleDot(c) && han > 0 && i + 1 < s.size() && IsHan(s[i + 1])) {
+      name.push_back(U'·');
+      dotted = true;
+      ++i;
+      continue;
+    }
     if (IsNameSeparator(c)) {
-      if (c == U'\n' && !name.empty()) break;
+      if (c == U'\n' && han > 0) break;
       ++i;
       continue;
     }
     if (!IsHan(c)) break;
     // One-character words that end a news sentence ("市长王胜作报告"); a surname such as 向
     // may open the name, so they end it only once two characters were read.
-    if (name.size() >= 2 && std::u32string_view(U"作在向说的于").find(c) != kNpos) break;
+    if (han >= 2 && !dotted && std::u32string_view(U"作在向说的于").find(c) != kNpos) break;
     name.push_back(c);
+    ++han;
     ++i;
-    if (name.size() > 4) return "";
+    if (han > (dotted ? 12u : 4u)) return "";
   }
-  if (name.size() < 2) return "";
+  if (han < 2 || name.back() == U'·') return "";
   for (u32string_view bad : {U"人民", U"政府", U"代表", U"大会", U"委员", U"工作", U"报告",
                              U"会议", U"主持"}) {
     if (Contains(name, bad)) return "";
@@ -429,7 +447,8 @@ int FindReviewYear(u32string_view body) {
         (StartsWith(after, U"主要工作") && !StartsWith(after.substr(4), U"安排") &&
          !StartsWith(after.substr(4), U"任务") && !StartsWith(after.substr(4), U"目标")) ||
         StartsWith(after, U"工作总结") || StartsWith(after, U"工作情况") ||
-        StartsWith(after, U"政府工作回顾");
+        StartsWith(after, U"政府工作回顾") ||
+        (pos >= 6 && s.substr(pos - 6, 2) == U"回顾");  // news: "回顾2020年工作"
     if (review) take(pos - 4, year);
   }
   return best_year;
@@ -512,10 +531,11 @@ govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
                     !Contains(body.substr(0, 1000), U"各位代表");
   const bool party = !news && LooksLikePartyPlenary(head, opening, title);
   const bool government =
-      Contains(title, U"政府工作报告") || Contains(head_full, U"政府工作报告") ||
-      Contains(body.substr(0, 1000), U"各位代表") || Contains(opening, U"我代表") ||
-      FindReviewYear(body) != 0 || Contains(title, U"工作报告");
-  if (news) {
+      Contains(title, U"工作报告") || Contains(body.substr(0, 1000), U"各位代表") ||
+      Contains(opening, U"我代表") || FindReviewYear(body) != 0;
+  // Companion reports of the same congress (plan and budget execution) are not work reports.
+  const bool companion = Contains(title, U"计划执行情况") || Contains(title, U"预算执行情况");
+  if (news || companion) {
     meta.set_doc_type(v1::DOC_TYPE_OTHER);
   } else if (party) {
     meta.set_doc_type(v1::DOC_TYPE_PARTY_COMMITTEE_REPORT);
@@ -527,7 +547,7 @@ govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
 
   // --- Meeting date, speaker.
   Date date;
-  const bool dated = FindMeetingDate(all.substr(0, title_span.body + kHeaderSpan), &date);
+  const bool dated = FindMeetingDate(head, &date);
   if (dated) {
     char buf[16];
     std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", date.year, date.month, date.day);
@@ -642,6 +662,14 @@ govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
   if (report_year == 0) {
     const size_t at = head_full.find(U"年政府工作报告");
     if (at != kNpos) report_year = YearBefore(head_full, at);
+  }
+  if (report_year == 0) {
+    // A dated news summary: "2021年2月1日上午,…会议开幕".
+    const u32string_view top = all.substr(0, title_span.body + kShortHeaderSpan);
+    for (size_t pos = 0; pos + 8 < top.size() && report_year == 0; ++pos) {
+      Date d;
+      if (news && ParseDateAt(top, pos, &d)) report_year = d.year;
+    }
   }
   if (report_year == 0) {
     // Bodies that open on the reviewed year: "2019年，泗水镇深入学习…".

@@ -237,6 +237,41 @@ TEST(MetadataTest, FullWidthDigitsInTheDateLine) {
   EXPECT_EQ(m.region().code(), "441621");
 }
 
+TEST(MetadataTest, AutonomousRegionChairWithTransliteratedName) {
+  const ReportMetadata m = Meta(
+      "政府工作报告\n——2021年1月24日在新疆维吾尔自治区第十三届人民代表大会第四次会议上\n"
+      "自治区主席 雪克来提·扎克尔\n各位代表:\n现在,我代表自治区人民政府,向大会报告工作。\n");
+  EXPECT_EQ(m.speaker().name(), "雪克来提·扎克尔");
+  EXPECT_EQ(m.speaker().title(), "主席");
+  EXPECT_EQ(m.region().name(), "新疆维吾尔自治区");
+  EXPECT_EQ(m.region().level(), v1::LEVEL_PROVINCE);
+}
+
+TEST(MetadataTest, SubdistrictOfficeReport) {
+  const ReportMetadata m = Meta(
+      "【深圳招商】2021年粤海街道办事处工作报告\n各位代表:\n一、2020年工作回顾\n粤海街道地处南山区……\n");
+  EXPECT_EQ(m.region().name(), "粤海街道");
+  EXPECT_EQ(m.region().level(), v1::LEVEL_TOWN);
+  EXPECT_EQ(m.region().parent(), "南山区");
+  EXPECT_EQ(m.report_year(), 2021);
+}
+
+TEST(MetadataTest, PlanExecutionReportIsNotAWorkReport) {
+  const ReportMetadata m = Meta(
+      "关于云浮市2020年国民经济和社会发展计划执行情况与2021年计划草案的报告\n各位代表:\n");
+  EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_OTHER);
+}
+
+TEST(MetadataTest, DatedNewsSummaryGivesTheReportYear) {
+  const ReportMetadata m = Meta(
+      "本报讯 记者 李明 2021年2月1日上午,云浮市第六届人民代表大会第七次会议开幕。"
+      "市长王胜作政府工作报告,回顾2020年工作。\n");
+  EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(m.report_year(), 2021);
+  EXPECT_EQ(m.review_year(), 2020);
+  EXPECT_EQ(m.region().name(), "云浮市");
+}
+
 TEST(MetadataTest, ViceHeadIsNotTheSpeaker) {
   const ReportMetadata m = Meta(
       "2021年2月7日在紫金县第十六届人民代表大会第六次会议上\n副县长 王五 主持\n各位代表:\n");
