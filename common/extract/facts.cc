@@ -496,6 +496,7 @@ void SentenceParser::Parse(size_t sb, size_t se, const SpanMode& mode,
     if (c == U'其' && At(t_, p, U"其中")) {
       // A sub-total follows: never the parent's figure.
       chain_.assign(1, Subject{-1, p, p + 2, clause_});
+      group_.clear();
       ++clause_;
       clause_start_ = p + 2;
       p += 2;
@@ -881,7 +882,8 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
   Period period = ResolvePeriod(qb, clause_span);
   if (period.skip) return number_end;
   bool upper_bound = suffix_qualifier == v1::QUALIFIER_AT_MOST ||
-                     Contains(t_, window_begin, qb, U"低于") ||
+                     (Contains(t_, window_begin, qb, U"低于") &&
+                      !Contains(t_, window_begin, qb, U"不低于")) ||
                      Contains(t_, window_begin, qb, U"不超过") ||
                      Contains(t_, window_begin, qb, U"控制在");
   // "失业率控制在3.5%以内" in the review states the target was met, not the rate.
@@ -894,12 +896,17 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
       qualifier = v1::QUALIFIER_RANGE;
     } else if (suffix_qualifier != v1::QUALIFIER_UNSPECIFIED) {
       qualifier = suffix_qualifier;
-    } else if (Contains(t_, window_begin, qb, U"不低于") || Contains(t_, window_begin, qb, U"不少于") ||
+    } else if (Contains(t_, window_begin, qb, U"不超过") ||
+               Contains(t_, window_begin, qb, U"不高于") ||
+               (Contains(t_, window_begin, qb, U"低于") &&
+                !Contains(t_, window_begin, qb, U"不低于")) ||
+               Contains(t_, window_begin, qb, U"控制在")) {
+      // Checked first: 不超过 contains 超过.
+      qualifier = v1::QUALIFIER_AT_MOST;
+    } else if (Contains(t_, window_begin, qb, U"不低于") ||
+               Contains(t_, window_begin, qb, U"不少于") ||
                Contains(t_, window_begin, qb, U"超过") || Contains(t_, window_begin, qb, U"高于")) {
       qualifier = v1::QUALIFIER_AT_LEAST;
-    } else if (Contains(t_, window_begin, qb, U"不超过") || Contains(t_, window_begin, qb, U"低于") ||
-               Contains(t_, window_begin, qb, U"控制在") || Contains(t_, window_begin, qb, U"不高于")) {
-      qualifier = v1::QUALIFIER_AT_MOST;
     }
   }
 
