@@ -1,0 +1,404 @@
+#include "services/query/fact_queries.h"
+#include "services/query/absl_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "services/query/filters.h"
+#include "services/query/page_token.h"
+
+namespace govreport::query {
+namespace {
+
+struct FactRef {
+  const IndexedDoc* doc;
+  int index;
+  const v1::Fact& fact() const { return doc->facts[index]; }
+  int year() const { return doc->report.meta().report_year(); }
+};
+
+// Later reports first; docnum breaks ties so every order is deterministic.
+bool NewerReport(const IndexedDoc* a, const IndexedDoc* b) {
+  const int ya = a->report.meta().report_year(), yb = b->report.meta().report_year();
+  if (ya != yb) return ya > yb;
+  return a->docnum > b->docnum;
+}
+
+// Documents worth scanning: those with one of `ids` (all live documents when `ids` is empty).
+template <typename Visit>
+void ForEachCandidateDoc(const ReportStore::Reader& reader,
+                         const google::protobuf::RepeatedPtrField<std::string>& ids, Visit&& visit) {
+  if (ids.empty()) {
+    for (const auto& doc : reader.docs()) {
+      if (doc != nullptr) visit(*doc);
+    }
+    return;
+  }
+  absl::flat_hash_set<uint32_t> seen;
+  for (const std::string& id : ids) {
+    const auto* docs = reader.DocsWithIndicator(id);
+    if (docs == nullptr) continue;
+    for (uint32_t docnum : *docs) {
+      if (ids.size() > 1 && !seen.insert(docnum).second) continue;
+      if (const IndexedDoc* doc = reader.Get(docnum)) visit(*doc);
+    }
+  }
+}
+
+v1::FactRecord ToRecord(const FactRef& ref) {
+  v1::FactRecord record;
+  *record.mutable_fact() = ref.fact();
+  *record.mutable_region() = ref.doc->report.meta().region();
+  record.set_report_id(ref.doc->report.report_id());
+  record.set_report_year(ref.year());
+  record.set_extractor_version(ref.doc->report.extractor_version());
+  return record;
+}
+
+v1::Observation ToObservation(const FactRef& ref) {
+  const v1::Fact& f = ref.fact();
+  v1::Observation o;
+  o.set_value(f.value());
+  if (f.has_value_high()) o.set_value_high(f.value_high());
+  o.set_unit(f.unit());
+  o.set_qualifier(f.qualifier());
+  o.set_report_id(ref.doc->report.report_id());
+  o.set_report_year(ref.year());
+  *o.mutable_evidence() = f.evidence();
+  return o;
+}
+
+v1::Measure MeasureOrValue(v1::Measure m) {
+  return m == v1::MEASURE_UNSPECIFIED ? v1::MEASURE_VALUE : m;
+}
+
+// The page [offset, offset + page_size) of `rows` and the token for the next one.
+template <typename Row>
+std::pair<size_t, size_t> PageBounds(const std::vector<Row>& rows, uint64_t offset, int page_size,
+                                     uint64_t fingerprint, std::string* next_token) {
+  const size_t begin = std::min<uint64_t>(offset, rows.size());
+  const size_t end = std::min(rows.size(), begin + static_cast<size_t>(page_size));
+  if (end < rows.size()) *next_token = EncodePageToken(fingerprint, end);
+  return {begin, end};
+}
+
+}  // namespace
+
+absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& reader,
+                                                  const IndicatorSet& indicators,
+                                                  const v1::QueryFactsRequest& request) {
+  if (absl::Status s = indicators.ValidateAll(request.indicators()); !s.ok()) return s;
+  auto from = ParsePeriodBound("period_from", request.period_from());
+  if (!from.ok()) return from.status();
+  auto to = ParsePeriodBound("period_to", request.period_to());
+  if (!to.ok()) return to.status();
+  const uint64_t fingerprint = RequestFingerprint("QueryFacts", request);
+  auto offset = DecodePageToken(request.page_token(), fingerprint);
+  if (!offset.ok()) return offset.status();
+  const int page_size = ClampPageSize(request.page_size());
+
+  const absl::flat_hash_set<std::string> wanted(request.indicators().begin(),
+                                                request.indicators().end());
+  const RegionMatcher region(request.region());
+  std::vector<FactRef> refs;
+  ForEachCandidateDoc(reader, request.indicators(), [&](const IndexedDoc& doc) {
+    if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
+    for (int i = 0; i < static_cast<int>(doc.facts.size()); ++i) {
+      const v1::Fact& f = doc.facts[i];
+      if (!wanted.empty() && !wanted.contains(f.indicator())) continue;
+      if (request.kind() != v1::KIND_UNSPECIFIED && f.kind() != request.kind()) continue;
+      if (request.measure() != v1::MEASURE_UNSPECIFIED && f.measure() != request.measure()) continue;
+      if (*from || *to) {
+        auto span = ParsePeriod(f.period());
+        if (!span) continue;
+        if (*from && span->first < **from) continue;
+        if (*to && span->last > **to) continue;
+      }
+      refs.push_back({&doc, i});
+    }
+  });
+
+  auto base_key = [](const FactRef& r) {
+    return std::make_tuple(std::string_view(r.doc->region.key), std::string_view(r.fact().period()),
+                           std::string_view(r.fact().indicator()));
+  };
+  auto tie = [](const FactRef& a, const FactRef& b) {
+    if (a.doc != b.doc) return NewerReport(a.doc, b.doc);
+    return a.index < b.index;
+  };
+  std::sort(refs.begin(), refs.end(), [&](const FactRef& a, const FactRef& b) {
+    switch (request.order()) {
+      case v1::FACT_ORDER_PERIOD_DESC:
+        if (a.fact().period() != b.fact().period()) return a.fact().period() > b.fact().period();
+        break;
+      case v1::FACT_ORDER_PERIOD_ASC:
+        if (a.fact().period() != b.fact().period()) return a.fact().period() < b.fact().period();
+        break;
+      case v1::FACT_ORDER_VALUE_DESC:
+        if (a.fact().value() != b.fact().value()) return a.fact().value() > b.fact().value();
+        break;
+      case v1::FACT_ORDER_VALUE_ASC:
+        if (a.fact().value() != b.fact().value()) return a.fact().value() < b.fact().value();
+        break;
+      default:
+        break;
+    }
+    if (base_key(a) != base_key(b)) return base_key(a) < base_key(b);
+    return tie(a, b);
+  });
+
+  v1::QueryFactsResponse response;
+  auto [begin, end] = PageBounds(refs, *offset, page_size, fingerprint,
+                                 response.mutable_next_page_token());
+  for (size_t i = begin; i < end; ++i) *response.add_facts() = ToRecord(refs[i]);
+  return response;
+}
+
+namespace {
+// Documents of exactly one region entity named by `region`. NOT_FOUND when no report is about
+// it, INVALID_ARGUMENT listing the keys when the name is shared by several regions.
+absl::StatusOr<std::vector<const IndexedDoc*>> DocsOfRegion(const ReportStore::Reader& reader,
+                                                             std::string_view region) {
+  if (region.empty()) return absl::InvalidArgumentError("region is required");
+  v1::RegionFilter filter;
+  filter.add_regions(std::string(region));
+  const RegionMatcher matcher(filter);
+  std::vector<const IndexedDoc*> docs;
+  std::vector<std::string> keys;
+  for (const auto& doc : reader.docs()) {
+    if (doc == nullptr || !matcher.Matches(doc->report.meta().region().level(), doc->region)) continue;
+    docs.push_back(doc.get());
+    if (std::find(keys.begin(), keys.end(), doc->region.key) == keys.end()) keys.push_back(doc->region.key);
+  }
+  if (docs.empty()) return absl::NotFoundError(absl::StrCat("no reports for region \"", AV(region), "\""));
+  if (keys.size() > 1) {
+    std::sort(keys.begin(), keys.end());
+    return absl::InvalidArgumentError(absl::StrCat("region \"", AV(region), "\" names ", keys.size(),
+                                                   " regions; use one of: ", absl::StrJoin(keys, ", ")));
+  }
+  return docs;
+}
+
+// Among target facts for one period, the one from the report delivered that year, else the latest.
+const FactRef* PickTarget(const std::vector<FactRef>& targets, int year) {
+  const FactRef* best = nullptr;
+  for (const FactRef& t : targets) {
+    if (best == nullptr) {
+      best = &t;
+      continue;
+    }
+    const bool t_same_year = t.year() == year, best_same_year = best->year() == year;
+    if (t_same_year != best_same_year) {
+      if (t_same_year) best = &t;
+    } else if (NewerReport(t.doc, best->doc)) {
+      best = &t;
+    }
+  }
+  return best;
+}
+}  // namespace
+
+absl::StatusOr<v1::TimeSeriesResponse> TimeSeries(const ReportStore::Reader& reader,
+                                                  const IndicatorSet& indicators,
+                                                  const v1::TimeSeriesRequest& request) {
+  if (absl::Status s = indicators.Validate(request.indicator()); !s.ok()) return s;
+  auto docs = DocsOfRegion(reader, request.region());
+  if (!docs.ok()) return docs.status();
+  const v1::Measure measure = MeasureOrValue(request.measure());
+  std::sort(docs->begin(), docs->end(), NewerReport);
+
+  struct Point {
+    std::vector<FactRef> actuals;
+    std::vector<FactRef> targets;
+  };
+  std::map<std::string, Point> points;
+  for (const IndexedDoc* doc : *docs) {  // newest first, so actuals come out latest first
+    for (int i = 0; i < static_cast<int>(doc->facts.size()); ++i) {
+      const v1::Fact& f = doc->facts[i];
+      if (f.indicator() != request.indicator() || f.measure() != measure) continue;
+      if (f.kind() == v1::KIND_ACTUAL) points[f.period()].actuals.push_back({doc, i});
+      if (f.kind() == v1::KIND_TARGET) points[f.period()].targets.push_back({doc, i});
+    }
+  }
+  v1::TimeSeriesResponse response;
+  *response.mutable_region() = docs->front()->report.meta().region();
+  response.set_indicator(request.indicator());
+  response.set_measure(measure);
+  for (const auto& [period, point] : points) {
+    v1::TimeSeriesPoint* out = response.add_points();
+    out->set_period(period);
+    for (size_t i = 0; i < point.actuals.size(); ++i) {
+      v1::Observation o = ToObservation(point.actuals[i]);
+      o.set_current(i == 0);
+      *out->add_actuals() = std::move(o);
+    }
+    const auto span = ParsePeriod(period);
+    if (const FactRef* target = PickTarget(point.targets, span ? span->first : 0)) {
+      *out->mutable_target() = ToObservation(*target);
+    }
+  }
+  return response;
+}
+
+absl::StatusOr<v1::CompareRegionsResponse> CompareRegions(const ReportStore::Reader& reader,
+                                                          const IndicatorSet& indicators,
+                                                          const v1::CompareRegionsRequest& request) {
+  if (absl::Status s = indicators.Validate(request.indicator()); !s.ok()) return s;
+  if (request.period().empty()) return absl::InvalidArgumentError("period is required, e.g. \"2020\"");
+  if (!ParsePeriod(request.period())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("malformed period \"", request.period(), "\": expected a year such as \"2020\""));
+  }
+  const v1::Measure measure = MeasureOrValue(request.measure());
+  const v1::Kind kind = request.kind() == v1::KIND_UNSPECIFIED ? v1::KIND_ACTUAL : request.kind();
+  const RegionMatcher region(request.region());
+  absl::flat_hash_map<std::string, FactRef> best;  // region key -> latest report's figure
+  google::protobuf::RepeatedPtrField<std::string> ids;
+  ids.Add(std::string(request.indicator()));
+  ForEachCandidateDoc(reader, ids, [&](const IndexedDoc& doc) {
+    if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
+    for (int i = 0; i < static_cast<int>(doc.facts.size()); ++i) {
+      const v1::Fact& f = doc.facts[i];
+      if (f.indicator() != request.indicator() || f.measure() != measure || f.kind() != kind ||
+          f.period() != request.period()) {
+        continue;
+      }
+      auto [it, inserted] = best.try_emplace(doc.region.key, FactRef{&doc, i});
+      if (!inserted && NewerReport(&doc, it->second.doc)) it->second = FactRef{&doc, i};
+      break;  // the first statement of a report stands for it
+    }
+  });
+  std::vector<FactRef> rows;
+  rows.reserve(best.size());
+  for (const auto& [key, ref] : best) rows.push_back(ref);
+  std::sort(rows.begin(), rows.end(), [&](const FactRef& a, const FactRef& b) {
+    if (a.fact().value() != b.fact().value()) {
+      return request.ascending() ? a.fact().value() < b.fact().value()
+                                 : a.fact().value() > b.fact().value();
+    }
+    return a.doc->region.key < b.doc->region.key;
+  });
+  const size_t limit = request.limit() <= 0 ? 100 : static_cast<size_t>(std::min(request.limit(), kMaxPageSize));
+  v1::CompareRegionsResponse response;
+  for (size_t i = 0; i < rows.size() && i < limit; ++i) {
+    v1::ComparisonRow* row = response.add_rows();
+    const bool tied = i > 0 && rows[i].fact().value() == rows[i - 1].fact().value();
+    row->set_rank(tied ? response.rows(static_cast<int>(i) - 1).rank() : static_cast<int32_t>(i + 1));
+    *row->mutable_region() = rows[i].doc->report.meta().region();
+    row->set_value(rows[i].fact().value());
+    row->set_unit(rows[i].fact().unit());
+    row->set_report_id(rows[i].doc->report.report_id());
+  }
+  return response;
+}
+
+Attainment JudgeAttainment(const v1::Fact& target, double actual) {
+  const double t = target.value();
+  Attainment a;
+  a.gap = actual - t;
+  bool met = false;
+  switch (target.qualifier()) {
+    case v1::QUALIFIER_ABOUT: {
+      const bool percent = target.measure() == v1::MEASURE_GROWTH || target.unit() == "%";
+      const double tolerance = percent ? 0.5 : 0.02 * std::fabs(t);
+      met = std::fabs(actual - t) <= tolerance + 1e-9;
+      break;
+    }
+    case v1::QUALIFIER_AT_MOST:
+      a.gap = t - actual;
+      met = actual <= t;
+      break;
+    default:  // at_least, range (low end), exact, unqualified
+      met = actual >= t;
+      break;
+  }
+  a.outcome = met ? v1::OUTCOME_MET : v1::OUTCOME_MISSED;
+  return a;
+}
+
+absl::StatusOr<v1::TargetAttainmentResponse> TargetAttainment(
+    const ReportStore::Reader& reader, const IndicatorSet& indicators,
+    const v1::TargetAttainmentRequest& request) {
+  if (absl::Status s = indicators.ValidateAll(request.indicators()); !s.ok()) return s;
+  const uint64_t fingerprint = RequestFingerprint("TargetAttainment", request);
+  auto offset = DecodePageToken(request.page_token(), fingerprint);
+  if (!offset.ok()) return offset.status();
+  const int page_size = ClampPageSize(request.page_size());
+  const absl::flat_hash_set<std::string> wanted(request.indicators().begin(),
+                                                request.indicators().end());
+  const RegionMatcher region(request.region());
+
+  // (region key, indicator, measure, year) -> targets and actuals.
+  using Key = std::tuple<std::string, std::string, int, std::string>;
+  struct Candidates {
+    std::vector<FactRef> targets;
+    std::vector<FactRef> actuals;
+  };
+  std::map<Key, Candidates> groups;
+  ForEachCandidateDoc(reader, request.indicators(), [&](const IndexedDoc& doc) {
+    if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
+    for (int i = 0; i < static_cast<int>(doc.facts.size()); ++i) {
+      const v1::Fact& f = doc.facts[i];
+      if (!wanted.empty() && !wanted.contains(f.indicator())) continue;
+      if (request.measure() != v1::MEASURE_UNSPECIFIED) {
+        if (f.measure() != request.measure()) continue;
+      } else if (f.measure() != v1::MEASURE_VALUE && f.measure() != v1::MEASURE_GROWTH) {
+        continue;
+      }
+      if (f.kind() != v1::KIND_TARGET && f.kind() != v1::KIND_ACTUAL) continue;
+      const auto span = ParsePeriod(f.period());
+      if (!span || f.period().size() != 4) continue;  // single years only
+      if (request.year_from() != 0 && span->first < request.year_from()) continue;
+      if (request.year_to() != 0 && span->first > request.year_to()) continue;
+      Candidates& c = groups[Key{doc.region.key, f.indicator(), f.measure(), f.period()}];
+      (f.kind() == v1::KIND_TARGET ? c.targets : c.actuals).push_back({&doc, i});
+    }
+  });
+
+  std::vector<v1::AttainmentRow> rows;
+  for (const auto& [key, c] : groups) {
+    if (c.targets.empty() || c.actuals.empty()) continue;
+    const int year = ParsePeriod(std::get<3>(key))->first;
+    const FactRef* target = PickTarget(c.targets, year);
+    const FactRef* actual = nullptr;
+    for (const FactRef& a : c.actuals) {
+      if (a.year() <= target->year()) continue;
+      if (!a.fact().unit().empty() && !target->fact().unit().empty() &&
+          a.fact().unit() != target->fact().unit()) {
+        continue;
+      }
+      if (actual == nullptr || NewerReport(a.doc, actual->doc)) actual = &a;
+    }
+    if (actual == nullptr) continue;
+    const Attainment judged = JudgeAttainment(target->fact(), actual->fact().value());
+    v1::AttainmentRow row;
+    *row.mutable_region() = target->doc->report.meta().region();
+    row.set_indicator(std::get<1>(key));
+    row.set_measure(static_cast<v1::Measure>(std::get<2>(key)));
+    row.set_year(std::get<3>(key));
+    row.set_target(target->fact().value());
+    if (target->fact().has_value_high()) row.set_target_high(target->fact().value_high());
+    row.set_qualifier(target->fact().qualifier());
+    row.set_target_report_id(target->doc->report.report_id());
+    row.set_actual(actual->fact().value());
+    row.set_actual_report_id(actual->doc->report.report_id());
+    row.set_unit(target->fact().unit());
+    row.set_outcome(judged.outcome);
+    row.set_gap(judged.gap);
+    rows.push_back(std::move(row));
+  }
+  v1::TargetAttainmentResponse response;
+  auto [begin, end] = PageBounds(rows, *offset, page_size, fingerprint,
+                                 response.mutable_next_page_token());
+  for (size_t i = begin; i < end; ++i) *response.add_rows() = std::move(rows[i]);
+  return response;
+}
+
+}  // namespace govreport::query

@@ -1,0 +1,67 @@
+#ifndef GOVREPORT_SERVICES_QUERY_KEYS_H_
+#define GOVREPORT_SERVICES_QUERY_KEYS_H_
+
+// Key layout of the query index (one RocksDB database, one column family). Every key starts with
+// a one-byte tag; numbers are big-endian so byte order is numeric order and a term's postings are
+// one contiguous, docnum-ordered range (a prefix seek, no sort).
+//
+//   'D' docnum:u32                      -> DocRecord (doc length + Report without text and facts)
+//   'T' docnum:u32                      -> normalized_text (raw UTF-8)
+//   'F' indicator 0x00 docnum:u32 i:u16 -> Fact (serialized), the fact index
+//   'R' region_key                      -> Region (serialized), the region entity
+//   'P' len:u8 term docnum:u32          -> posting: varint tf, varint delta positions
+//   'N' len:u8 term                     -> document frequency, int64 little-endian, merged by add
+//
+// Docnums are dense u32 handles assigned in index order and never reused after a delete; a
+// re-indexed report keeps its docnum.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace govreport::query {
+
+inline constexpr char kDocTag = 'D';
+inline constexpr char kTextTag = 'T';
+inline constexpr char kFactTag = 'F';
+inline constexpr char kRegionTag = 'R';
+inline constexpr char kPostingTag = 'P';
+inline constexpr char kDocFreqTag = 'N';
+
+// Big-endian fixed-width integers.
+void AppendBigEndian32(uint32_t v, std::string* out);
+void AppendBigEndian16(uint16_t v, std::string* out);
+uint32_t ReadBigEndian32(std::string_view s);  // s.size() >= 4
+uint16_t ReadBigEndian16(std::string_view s);  // s.size() >= 2
+
+// LEB128 varints. GetVarint32 advances *in; false on truncated or overlong input.
+void AppendVarint32(uint32_t v, std::string* out);
+bool GetVarint32(std::string_view* in, uint32_t* v);
+
+std::string DocKey(uint32_t docnum);
+std::string TextKey(uint32_t docnum);
+std::string FactKey(std::string_view indicator, uint32_t docnum, uint16_t index);
+std::string RegionKey(std::string_view region_key);
+// Terms longer than 255 bytes are truncated (at a byte: terms are only compared, never shown).
+std::string PostingPrefix(std::string_view term);
+std::string PostingKey(std::string_view term, uint32_t docnum);
+std::string DocFreqKey(std::string_view term);
+
+// Docnum of a key that starts with `prefix` (DocKey/TextKey/PostingKey), or nullopt when the key
+// is not `prefix` followed by exactly four bytes.
+std::optional<uint32_t> DocnumAfterPrefix(std::string_view key, std::string_view prefix);
+
+struct ParsedFactKey {
+  std::string indicator;
+  uint32_t docnum = 0;
+  uint16_t index = 0;
+};
+std::optional<ParsedFactKey> ParseFactKey(std::string_view key);
+
+// The smallest key greater than every key starting with `prefix` ("" when there is none).
+std::string PrefixSuccessor(std::string_view prefix);
+
+}  // namespace govreport::query
+
+#endif  // GOVREPORT_SERVICES_QUERY_KEYS_H_

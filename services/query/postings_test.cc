@@ -1,0 +1,28 @@
+#include "services/query/postings.h"
+
+#include "gtest/gtest.h"
+
+namespace govreport::query {
+namespace {
+
+TEST(PostingsTest, RoundTrips) {
+  const std::vector<uint32_t> positions = {0, 3, 4, 200, 70000};
+  const std::string value = EncodePosting(positions);
+  EXPECT_EQ(PostingTermFrequency(value), 5u);
+  auto decoded = DecodePositions(value);
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(*decoded, positions);
+  // Deltas keep small gaps to one byte each.
+  EXPECT_LT(EncodePosting({100, 101, 102, 103}).size(), 6u);
+}
+
+TEST(PostingsTest, CorruptValuesAreDataLoss) {
+  std::string value = EncodePosting({1, 2, 300});
+  value.resize(value.size() - 1);
+  EXPECT_EQ(DecodePositions(value).status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(DecodePositions("").status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(PostingTermFrequency(""), 0u);
+}
+
+}  // namespace
+}  // namespace govreport::query

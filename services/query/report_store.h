@@ -1,0 +1,112 @@
+#ifndef GOVREPORT_SERVICES_QUERY_REPORT_STORE_H_
+#define GOVREPORT_SERVICES_QUERY_REPORT_STORE_H_
+
+// Durable store of indexed reports (RocksDB, layout in keys.h) plus an in-memory catalog of the
+// indexed documents (metadata, facts, region identity, search length) rebuilt from RocksDB at
+// Open. RocksDB is the source of truth: every change is one WriteBatch (WAL-logged, so a crash or
+// SIGKILL loses nothing acknowledged), applied to the catalog only after the write succeeded.
+//
+// Thread-safety: writers are serialized; readers take a Reader (a shared lock) and see the
+// catalog as of one moment.
+
+#include <cstdint>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/btree_set.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "govreport/v1/report.pb.h"
+#include "rocksdb/db.h"
+#include "services/query/region_index.h"
+
+namespace govreport::query {
+
+// One indexed report as the query paths need it.
+struct IndexedDoc {
+  uint32_t docnum = 0;
+  // The report without normalized_text and facts.
+  v1::Report report;
+  std::vector<v1::Fact> facts;
+  RegionIdentity region;
+  uint32_t search_length = 0;  // number of search terms (BM25 document length)
+};
+
+struct ReportStoreOptions {
+  std::string path;
+  // Ancestors of coded regions; must outlive the store. nullptr: no hierarchy.
+  const RegionHierarchy* hierarchy = nullptr;
+  size_t block_cache_bytes = size_t{512} << 20;
+};
+
+struct IndexOutcome {
+  bool unchanged = false;
+  int facts_indexed = 0;
+};
+
+class ReportStore {
+ public:
+  // Opens (creating if missing) the database at options.path and loads the catalog.
+  static absl::StatusOr<std::unique_ptr<ReportStore>> Open(const ReportStoreOptions& options);
+  ~ReportStore();
+
+  // Indexes `report` (normalized_text required), replacing an earlier version of the same
+  // report_id: its facts and postings are deleted in the same batch. Unchanged (no write) when
+  // the same report_id is indexed with the same extractor_version.
+  absl::StatusOr<IndexOutcome> Index(const v1::Report& report);
+  // NOT_FOUND for an unknown id.
+  absl::Status Delete(std::string_view report_id);
+
+  // The normalized text of a document.
+  absl::StatusOr<std::string> ReadText(uint32_t docnum) const;
+
+  rocksdb::DB* db() const { return db_.get(); }
+
+  // A consistent read view of the catalog. Holds a shared lock: keep it for one request.
+  class Reader {
+   public:
+    explicit Reader(const ReportStore& store) : store_(store), lock_(store.catalog_mutex_) {}
+    // Live documents by docnum (nullptr entries are deleted documents).
+    const std::vector<std::unique_ptr<IndexedDoc>>& docs() const { return store_.docs_; }
+    const IndexedDoc* Find(std::string_view report_id) const;
+    const IndexedDoc* Get(uint32_t docnum) const;
+    // Docnums of live documents with at least one fact of `indicator`, ascending.
+    const absl::btree_set<uint32_t>* DocsWithIndicator(std::string_view indicator) const;
+    uint64_t live_docs() const { return store_.live_docs_; }
+    double average_search_length() const;
+
+   private:
+    const ReportStore& store_;
+    std::shared_lock<std::shared_mutex> lock_;
+  };
+
+ private:
+  explicit ReportStore(const ReportStoreOptions& options);
+  absl::Status Load();
+  void AddToCatalog(std::unique_ptr<IndexedDoc> doc);     // catalog lock held
+  void RemoveFromCatalog(uint32_t docnum);                // catalog lock held
+  // Adds to `batch` the deletes of everything stored for `doc`.
+  absl::Status DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch) const;
+  absl::Status Write(rocksdb::WriteBatch* batch);
+
+  ReportStoreOptions options_;
+  std::unique_ptr<RegionHierarchy> empty_hierarchy_;
+  std::unique_ptr<rocksdb::DB> db_;
+
+  absl::Mutex writer_mutex_;  // serializes Index/Delete (read-modify-write of a document)
+  mutable std::shared_mutex catalog_mutex_;
+  std::vector<std::unique_ptr<IndexedDoc>> docs_;
+  absl::flat_hash_map<std::string, uint32_t> by_id_;
+  absl::flat_hash_map<std::string, absl::btree_set<uint32_t>> by_indicator_;
+  absl::flat_hash_map<std::string, int> region_refs_;  // region key -> live docs
+  uint64_t live_docs_ = 0;
+  uint64_t total_search_length_ = 0;
+};
+
+}  // namespace govreport::query
+
+#endif  // GOVREPORT_SERVICES_QUERY_REPORT_STORE_H_

@@ -1,0 +1,259 @@
+#include "services/query/search_index.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "services/query/keys.h"
+#include "services/query/postings.h"
+
+namespace govreport::query {
+namespace {
+
+class CounterMergeOperator : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing_value,
+             const rocksdb::Slice& value, std::string* new_value,
+             rocksdb::Logger* /*logger*/) const override {
+    int64_t sum = DecodeCounter(std::string_view(value.data(), value.size()));
+    if (existing_value != nullptr) {
+      sum += DecodeCounter(std::string_view(existing_value->data(), existing_value->size()));
+    }
+    *new_value = EncodeCounterDelta(sum);
+    return true;
+  }
+  const char* Name() const override { return "govreport.CounterAdd"; }
+};
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+
+// One term's posting list, positioned by docnum.
+struct TermCursor {
+  std::string prefix;
+  std::string upper_bound;
+  rocksdb::Slice upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it;
+  int64_t df = 0;
+
+  bool Valid() const { return it->Valid(); }
+  uint32_t Doc() const {
+    const rocksdb::Slice k = it->key();
+    return ReadBigEndian32(std::string_view(k.data() + k.size() - 4, 4));
+  }
+  std::string_view Value() const { return std::string_view(it->value().data(), it->value().size()); }
+  void SeekTo(uint32_t docnum) {
+    std::string key = prefix;
+    AppendBigEndian32(docnum, &key);
+    it->Seek(key);
+  }
+  // Moves to the first posting with doc >= target. Nearby targets are reached with Next, which is
+  // cheaper than a Seek in the common dense case.
+  void AdvanceTo(uint32_t target) {
+    for (int step = 0; step < 4; ++step) {
+      if (!Valid() || Doc() >= target) return;
+      it->Next();
+    }
+    if (Valid() && Doc() < target) SeekTo(target);
+  }
+};
+
+bool HasPosition(const std::vector<uint32_t>& positions, uint32_t p) {
+  return std::binary_search(positions.begin(), positions.end(), p);
+}
+
+}  // namespace
+
+std::shared_ptr<rocksdb::MergeOperator> MakeCounterMergeOperator() {
+  return std::make_shared<CounterMergeOperator>();
+}
+
+std::string EncodeCounterDelta(int64_t delta) {
+  std::string out(8, '\0');
+  const uint64_t u = static_cast<uint64_t>(delta);
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(u >> (8 * i));
+  return out;
+}
+
+int64_t DecodeCounter(std::string_view value) {
+  if (value.size() != 8) return 0;
+  uint64_t u = 0;
+  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(value[i]);
+  return static_cast<int64_t>(u);
+}
+
+void AddPostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch) {
+  static const std::string kPlusOne = EncodeCounterDelta(1);
+  for (const auto& [term, positions] : terms.positions) {
+    batch->Put(PostingKey(term, docnum), EncodePosting(positions));
+    batch->Merge(DocFreqKey(term), kPlusOne);
+  }
+}
+
+absl::Status RemovePostings(rocksdb::DB* db, uint32_t docnum, const DocTerms& terms,
+                            rocksdb::WriteBatch* batch) {
+  // Terms only this document has lose their df counter too, so a delete leaves nothing behind.
+  std::vector<std::string> df_keys;
+  df_keys.reserve(terms.positions.size());
+  for (const auto& [term, positions] : terms.positions) df_keys.push_back(DocFreqKey(term));
+  std::vector<rocksdb::Slice> slices(df_keys.begin(), df_keys.end());
+  std::vector<std::string> values;
+  std::vector<rocksdb::Status> statuses = db->MultiGet(rocksdb::ReadOptions(), slices, &values);
+  static const std::string kMinusOne = EncodeCounterDelta(-1);
+  size_t i = 0;
+  for (const auto& [term, positions] : terms.positions) {
+    if (!statuses[i].ok() && !statuses[i].IsNotFound()) {
+      return absl::InternalError(absl::StrCat("reading df: ", statuses[i].ToString()));
+    }
+    batch->Delete(PostingKey(term, docnum));
+    if (statuses[i].ok() && DecodeCounter(values[i]) > 1) {
+      batch->Merge(df_keys[i], kMinusOne);
+    } else {
+      batch->Delete(df_keys[i]);
+    }
+    ++i;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<ScoredDoc>> EvaluateQuery(rocksdb::DB* db, const SearchParams& params) {
+  std::vector<ScoredDoc> results;
+  // Distinct terms, and for each phrase the cursor index of each of its terms.
+  std::vector<std::string> terms;
+  absl::flat_hash_map<std::string, size_t> term_index;
+  std::vector<std::vector<size_t>> phrase_terms;
+  for (const QueryPhrase& phrase : params.phrases) {
+    phrase_terms.emplace_back();
+    for (const QueryTerm& t : phrase.terms) {
+      auto [it, inserted] = term_index.try_emplace(t.term, terms.size());
+      if (inserted) terms.push_back(t.term);
+      phrase_terms.back().push_back(it->second);
+    }
+  }
+  if (terms.empty()) return results;
+
+  const rocksdb::Snapshot* snapshot = db->GetSnapshot();
+  struct SnapshotReleaser {
+    rocksdb::DB* db;
+    const rocksdb::Snapshot* s;
+    ~SnapshotReleaser() { db->ReleaseSnapshot(s); }
+  } releaser{db, snapshot};
+
+  std::vector<TermCursor> cursors(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    rocksdb::ReadOptions read;
+    read.snapshot = snapshot;
+    std::string df_value;
+    rocksdb::Status s = db->Get(read, DocFreqKey(terms[i]), &df_value);
+    if (s.IsNotFound()) return results;
+    if (!s.ok()) return absl::InternalError(absl::StrCat("reading df: ", s.ToString()));
+    cursors[i].df = DecodeCounter(df_value);
+    if (cursors[i].df <= 0) return results;
+  }
+  // Rarest first; `order[0]` drives the intersection.
+  std::vector<size_t> order(terms.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return cursors[a].df < cursors[b].df; });
+  for (size_t i = 0; i < terms.size(); ++i) {
+    TermCursor& c = cursors[i];
+    c.prefix = PostingPrefix(terms[i]);
+    c.upper_bound = PrefixSuccessor(c.prefix);
+    c.upper_slice = rocksdb::Slice(c.upper_bound);
+    rocksdb::ReadOptions read;
+    read.snapshot = snapshot;
+    read.iterate_upper_bound = &c.upper_slice;
+    c.it.reset(db->NewIterator(read));
+    c.it->Seek(c.prefix);
+  }
+
+  const double n = static_cast<double>(std::max<uint64_t>(params.stats.live_docs, 1));
+  std::vector<double> idf(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const double df = static_cast<double>(cursors[i].df);
+    idf[i] = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  TermCursor& lead = cursors[order[0]];
+  std::vector<std::vector<uint32_t>> positions(terms.size());
+  uint64_t steps = 0;
+  while (lead.Valid()) {
+    if ((steps++ & 63) == 0 && std::chrono::steady_clock::now() > params.deadline) {
+      return absl::DeadlineExceededError(absl::StrCat(
+          "search stopped at its time limit after examining ", steps,
+          " candidate documents; add filters (region, year) or more specific terms"));
+    }
+    const uint32_t doc = lead.Doc();
+    if (params.accept && !params.accept(doc)) {
+      lead.it->Next();
+      continue;
+    }
+    bool all = true;
+    uint32_t next_target = doc;
+    for (size_t k = 1; k < order.size(); ++k) {
+      TermCursor& c = cursors[order[k]];
+      c.AdvanceTo(doc);
+      if (!c.Valid()) {
+        if (!c.it->status().ok()) {
+          return absl::InternalError(absl::StrCat("reading postings: ", c.it->status().ToString()));
+        }
+        return results;  // one list is exhausted: no further document can match
+      }
+      if (c.Doc() != doc) {
+        all = false;
+        next_target = c.Doc();
+        break;
+      }
+    }
+    if (!all) {
+      lead.AdvanceTo(next_target);
+      continue;
+    }
+    // Phrase adjacency on decoded positions.
+    bool phrases_ok = true;
+    for (size_t p = 0; p < params.phrases.size() && phrases_ok; ++p) {
+      const std::vector<QueryTerm>& qterms = params.phrases[p].terms;
+      if (qterms.size() < 2) continue;
+      size_t anchor = 0;
+      for (size_t j = 0; j < qterms.size(); ++j) {
+        const size_t ti = phrase_terms[p][j];
+        auto decoded = DecodePositions(cursors[ti].Value());
+        if (!decoded.ok()) return decoded.status();
+        positions[ti] = *std::move(decoded);
+        if (positions[ti].size() < positions[phrase_terms[p][anchor]].size()) anchor = j;
+      }
+      bool found = false;
+      for (uint32_t q : positions[phrase_terms[p][anchor]]) {
+        if (q < qterms[anchor].offset) continue;
+        const uint32_t start = q - qterms[anchor].offset;
+        bool match = true;
+        for (size_t j = 0; j < qterms.size() && match; ++j) {
+          if (j != anchor) match = HasPosition(positions[phrase_terms[p][j]], start + qterms[j].offset);
+        }
+        if (match) {
+          found = true;
+          break;
+        }
+      }
+      phrases_ok = found;
+    }
+    if (phrases_ok) {
+      const double dl = params.doc_length ? params.doc_length(doc) : params.stats.average_length;
+      const double norm = kK1 * (1 - kB + kB * dl / std::max(params.stats.average_length, 1.0));
+      double score = 0;
+      for (size_t i = 0; i < terms.size(); ++i) {
+        const double tf = PostingTermFrequency(cursors[i].Value());
+        score += idf[i] * tf * (kK1 + 1) / (tf + norm);
+      }
+      results.push_back({doc, score});
+    }
+    lead.it->Next();
+  }
+  if (!lead.it->status().ok()) {
+    return absl::InternalError(absl::StrCat("reading postings: ", lead.it->status().ToString()));
+  }
+  return results;
+}
+
+}  // namespace govreport::query

@@ -1,0 +1,91 @@
+#include "services/query/search_index.h"
+
+#include <filesystem>
+
+#include "gtest/gtest.h"
+#include "services/query/report_store.h"
+#include "services/query/test_reports.h"
+
+namespace govreport::query {
+namespace {
+
+using testing::MakeReport;
+
+class SearchIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string dir = ::testing::TempDir() + "/query_search_" + std::to_string(::getpid()) +
+                            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::remove_all(dir);
+    ReportStoreOptions options;
+    options.path = dir;
+    options.block_cache_bytes = 8 << 20;
+    auto store = ReportStore::Open(options);
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = *std::move(store);
+    Add("a", "全年地区生产总值增长5%，地区生产总值突破千亿。");
+    Add("b", "全年地區生產總值增長6%。");
+    Add("c", "地区的生产和总值没有连在一起。");
+    Add("d", "GDP增长与财政收入。");
+  }
+  void Add(const std::string& id, const std::string& text) {
+    ASSERT_TRUE(store_->Index(MakeReport(id, testing::Yunfu(), 2021, text)).ok());
+  }
+  std::vector<std::string> Run(const std::string& query,
+                               std::chrono::steady_clock::time_point deadline =
+                                   std::chrono::steady_clock::time_point::max()) {
+    ReportStore::Reader reader(*store_);
+    SearchParams params;
+    params.phrases = ParseQuery(query);
+    params.accept = [&](uint32_t d) { return reader.Get(d) != nullptr; };
+    params.doc_length = [&](uint32_t d) { return reader.Get(d)->search_length; };
+    params.stats = {reader.live_docs(), reader.average_search_length()};
+    params.deadline = deadline;
+    auto result = EvaluateQuery(store_->db(), params);
+    status_ = result.status();
+    std::vector<std::string> ids;
+    if (!result.ok()) return ids;
+    std::sort(result->begin(), result->end(),
+              [](const ScoredDoc& x, const ScoredDoc& y) { return x.score > y.score; });
+    for (const ScoredDoc& s : *result) ids.push_back(reader.Get(s.docnum)->report.report_id());
+    return ids;
+  }
+  std::unique_ptr<ReportStore> store_;
+  absl::Status status_;
+};
+
+TEST_F(SearchIndexTest, PhraseNeedsAdjacentTermsAndMatchesBothScripts) {
+  // c has every bigram's characters but not the phrase; a mentions it twice and ranks first.
+  EXPECT_EQ(Run("地区生产总值"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(Run("地區生產總值"), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST_F(SearchIndexTest, WordsAreAndedAndAsciiIsCaseFolded) {
+  EXPECT_EQ(Run("gdp 财政"), std::vector<std::string>{"d"});
+  auto both = Run("增长 地区");
+  std::sort(both.begin(), both.end());
+  EXPECT_EQ(both, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(Run("增长 没有").empty());
+  EXPECT_TRUE(Run("不存在的词").empty());
+}
+
+TEST_F(SearchIndexTest, SingleCharacterAndQuotedPhrase) {
+  auto hits = Run("突");
+  EXPECT_EQ(hits, std::vector<std::string>{"a"});
+  EXPECT_EQ(Run("\"GDP增长\""), std::vector<std::string>{"d"});
+  EXPECT_TRUE(Run("\"增长 收入\"").empty());
+}
+
+TEST_F(SearchIndexTest, ExpiredDeadlineIsDeadlineExceeded) {
+  Run("地区", std::chrono::steady_clock::now() - std::chrono::seconds(1));
+  EXPECT_EQ(status_.code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_NE(status_.message().find("time limit"), std::string::npos);
+}
+
+TEST_F(SearchIndexTest, DeletedDocumentsDisappear) {
+  ASSERT_TRUE(store_->Delete("a").ok());
+  EXPECT_EQ(Run("地区生产总值"), std::vector<std::string>{"b"});
+}
+
+}  // namespace
+}  // namespace govreport::query
