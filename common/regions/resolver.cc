@@ -58,10 +58,14 @@ std::vector<int> RegionResolver::FindCandidates(std::string_view name, RegionLev
     if (!short_name.empty()) found = divisions_.FindByShortName(short_name);
     *match = Match::kRenamed;
     // The written suffix narrows an informal name down (江城县: the county, not 江城区).
+    // A 市 was never a town, whatever its short name is shared with.
     const RegionLevel written = LevelFromSuffix(name);
     std::vector<int> at_level;
     for (int i : found) {
-      if (divisions_.all()[i].level == written) at_level.push_back(i);
+      const RegionLevel level = divisions_.all()[i].level;
+      if (written != v1::LEVEL_UNSPECIFIED ? level == written : level != v1::LEVEL_TOWN) {
+        at_level.push_back(i);
+      }
     }
     if (!at_level.empty()) found.swap(at_level);
   }
@@ -129,7 +133,11 @@ govreport::v1::Region RegionResolver::ResolveRegion(std::string_view name, std::
   govreport::v1::Region region;
   region.set_name(std::string(name));
   RegionLevel level = LevelFromSuffix(name);
-  if (level == v1::LEVEL_UNSPECIFIED && !candidates.empty()) {
+  if (level == v1::LEVEL_UNSPECIFIED && match == Match::kRenamed && chosen >= 0) {
+    // A 市 that became a district or county was a county-level city; one that is still a
+    // prefecture under a new name was a prefecture.
+    level = all[chosen].level == v1::LEVEL_PREFECTURE ? v1::LEVEL_PREFECTURE : v1::LEVEL_COUNTY;
+  } else if (level == v1::LEVEL_UNSPECIFIED && match != Match::kRenamed && !candidates.empty()) {
     level = all[candidates[0]].level;
     for (int c : candidates) {
       if (all[c].level != level) level = v1::LEVEL_UNSPECIFIED;

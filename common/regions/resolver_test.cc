@@ -88,6 +88,7 @@ TEST_F(ResolverTest, RenamedPlaceKeepsWrittenNameWithoutCode) {
   EXPECT_EQ(r.code(), "");
   EXPECT_EQ(r.parent(), "广州市");
   EXPECT_EQ(r.province(), "广东省");
+  EXPECT_EQ(r.level(), v1::LEVEL_COUNTY);  // a county-level city before it became a district
 }
 
 TEST_F(ResolverTest, InformalNameOfAutonomousCountyKeepsItsCode) {
