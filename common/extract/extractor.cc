@@ -28,8 +28,11 @@ class ExtractorImpl : public Extractor {
   govreport::v1::Report Extract(std::string_view normalized_text,
                                 const govreport::v1::Source& source) const override {
     govreport::v1::Report report;
-    report.set_report_id(ReportIdForText(normalized_text));
-    report.set_text_sha256(Sha256Hex(normalized_text));
+    // One hash for both: the report id is "r" + the first 24 hex digits of the text's SHA-256
+    // (util/content_id.h); ExtractorTest checks the two agree.
+    std::string sha = Sha256Hex(normalized_text);
+    report.set_report_id("r" + sha.substr(0, 24));
+    report.set_text_sha256(std::move(sha));
     *report.mutable_source() = source;
     report.set_extractor_version(std::string(Version()));
     text::FoldedText text(normalized_text);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "common/util/content_id.h"
 #include "gtest/gtest.h"
 
 namespace govreport::extract {
@@ -29,7 +30,8 @@ TEST(Extractor, ExtractsCoreFactsWithPeriodsAndEvidence) {
   source.set_uri("test.txt");
   govreport::v1::Report r = (*extractor)->Extract(kReport, source);
   EXPECT_EQ(r.source().uri(), "test.txt");
-  EXPECT_FALSE(r.report_id().empty());
+  EXPECT_EQ(r.report_id(), ReportIdForText(kReport));
+  EXPECT_EQ(r.text_sha256(), Sha256Hex(kReport));
   EXPECT_EQ(r.extractor_version(), Extractor::Version());
   EXPECT_EQ(r.meta().report_year(), 2021);
   EXPECT_EQ(r.meta().review_year(), 2020);

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/extract/numbers.h"
 #include "common/extract/sections.h"
+#include "common/extract/word_set.h"
 #include "common/text/fold.h"
 #include "common/text/utf8.h"
 
@@ -41,6 +42,32 @@ std::u32string FoldName(std::string_view utf8) {
   while (pos < utf8.size()) out.push_back(text::FoldCodePoint(text::DecodeUtf8(utf8, &pos)));
   return out;
 }
+
+// One byte per BMP code point saying which of the per-character checks can fire there, so the
+// scanning loops skip ordinary characters with a single table load.
+enum CharClass : uint8_t {
+  kBoundaryChar = 1,  // 。!?;:, space, line breaks
+  kCueChar = 2,       // first character of a period cue (年, 十, 五, 今, 去, 上, 全, …)
+  kNumberChar = 4,    // digit, Chinese numeral, '-'
+  kSpecialChar = 8,   // 其 (其中), 第 (ranks)
+};
+
+const uint8_t* CharClasses() {
+  static const uint8_t* const table = [] {
+    auto* t = new uint8_t[0x10000]();
+    for (char32_t c : U"。!?\n\r\t;:, ") t[c] |= kBoundaryChar;
+    for (char32_t c : U"年十五过近今未去上全下前季月") t[c] |= kCueChar;
+    for (char32_t c = U'0'; c <= U'9'; ++c) t[c] |= kNumberChar;
+    for (char32_t c : U"-零〇一二两三四五六七八九十百千") t[c] |= kNumberChar;
+    t[U'其'] |= kSpecialChar;
+    t[U'第'] |= kSpecialChar;
+    t[0] = 0;
+    return t;
+  }();
+  return table;
+}
+
+inline uint8_t ClassOf(char32_t c) { return c < 0x10000 ? CharClasses()[c] : 0; }
 
 enum class Boundary { kNone, kClause, kSegment, kSentence };
 
@@ -115,21 +142,37 @@ struct VerbHit {
   bool to_level = false;  // 提高到, 降至: the number is the new level
 };
 
+const WordSet& Verbs() {
+  static const WordSet* const set = new WordSet(kVerbs, [](const Verb& v) { return v.word; });
+  return *set;
+}
+const WordSet& Fillers() {
+  static const WordSet* const set = new WordSet(kFillers);
+  return *set;
+}
+const WordSet& Attribution() {
+  static const WordSet* const set = new WordSet(kAttribution);
+  return *set;
+}
+const WordSet& ModifierSuffixes() {
+  static const WordSet* const set = new WordSet(kModifierSuffix);
+  return *set;
+}
+
 VerbHit FindVerb(U32View t, size_t b, size_t e) {
   VerbHit hit;
+  const WordSet& verbs = Verbs();
   for (size_t j = b; j < e;) {
-    bool matched = false;
-    for (const Verb& v : kVerbs) {
-      if (j + v.word.size() <= e && At(t, j, v.word)) {
-        hit.sign = v.sign;
-        size_t k = j + v.word.size();
-        hit.to_level = k < e && (t[k] == U'到' || t[k] == U'至');
-        j = k;
-        matched = true;
-        break;
-      }
+    int tag;
+    size_t len = verbs.MatchAt(t, j, e, &tag);
+    if (len) {
+      hit.sign = kVerbs[tag].sign;
+      size_t k = j + len;
+      hit.to_level = k < e && (t[k] == U'到' || t[k] == U'至');
+      j = k;
+    } else {
+      ++j;
     }
-    if (!matched) ++j;
   }
   return hit;
 }
@@ -159,29 +202,15 @@ size_t NonFillerChars(U32View t, size_t b, size_t e) {
         continue;
       }
     }
-    bool matched = false;
-    for (U32View w : kFillers) {
-      if (j + w.size() <= e && At(t, j, w)) {
-        j += w.size();
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) {
+    size_t len = Fillers().MatchAt(t, j, e);
+    if (len) {
+      j += len;
+    } else {
       ++rest;
       ++j;
     }
   }
   return rest;
-}
-
-bool HasAny(U32View t, size_t b, size_t e, const U32View* words, size_t count) {
-  for (size_t j = b; j < e; ++j) {
-    for (size_t k = 0; k < count; ++k) {
-      if (j + words[k].size() <= e && At(t, j, words[k])) return true;
-    }
-  }
-  return false;
 }
 
 bool UnitFits(const std::string& unit_class, U32View unit) {
@@ -240,6 +269,7 @@ void ScanCues(U32View t, size_t b, size_t e, const FactContext& ctx, std::vector
   cues->clear();
   for (size_t i = b; i < e; ++i) {
     char32_t c = t[i];
+    if (!(ClassOf(c) & kCueChar)) continue;  // most characters start no cue
     if (c == U'年') {
       int y = YearEndingAt(t, i);
       if (y) {
@@ -419,9 +449,7 @@ class SentenceParser {
   }
   bool IsAttributed(size_t b, size_t e) const;
   bool HasModifierSuffix(size_t end) const {
-    for (U32View w : kModifierSuffix)
-      if (end + w.size() <= se_ && At(t_, end, w)) return true;
-    return false;
+    return ModifierSuffixes().MatchAt(t_, end, se_) > 0;
   }
   void OnMention(const IndicatorMatcher::Match& m);
   size_t OnNumber(size_t p, bool negative);
@@ -478,7 +506,12 @@ void SentenceParser::Parse(size_t sb, size_t se, const SpanMode& mode,
       continue;
     }
     char32_t c = t_[p];
-    Boundary b = BoundaryAt(t_, p);
+    uint8_t cls = ClassOf(c);
+    if (!(cls & (kBoundaryChar | kNumberChar | kSpecialChar))) {
+      ++p;
+      continue;
+    }
+    Boundary b = (cls & kBoundaryChar) ? BoundaryAt(t_, p) : Boundary::kNone;
     if (b == Boundary::kSegment) {
       ResetSegment(p + 1);
       ++clause_;
@@ -575,7 +608,7 @@ constexpr std::pair<U32View, char32_t> kJurisdictionWords[] = {
 };
 
 bool SentenceParser::IsAttributed(size_t b, size_t e) const {
-  if (HasAny(t_, b, e, kAttribution, std::size(kAttribution))) return true;
+  if (Attribution().AnyIn(t_, b, e)) return true;
   bool adjacent_unknown = false;
   for (size_t j = b; j < e;) {
     char32_t c = t_[j];
@@ -605,12 +638,10 @@ bool SentenceParser::IsAttributed(size_t b, size_t e) const {
       known = true;
     }
     if (!known) {
-      for (U32View w : kLeadIns) {
-        if (j + w.size() <= e && At(t_, j, w)) {
-          j += w.size();
-          known = true;
-          break;
-        }
+      static const WordSet* const lead_ins = new WordSet(kLeadIns);
+      if (size_t len = lead_ins->MatchAt(t_, j, e)) {
+        j += len;
+        known = true;
       }
     }
     if (known) {
@@ -1039,7 +1070,8 @@ std::vector<v1::Fact> FactGrammar::Extract(const text::FoldedText& text,
   size_t sb = 0;
   SpanMode mode;
   for (size_t i = 0; i <= t.size(); ++i) {
-    if (i == t.size() || BoundaryAt(t, i) == Boundary::kSentence) {
+    if (i == t.size() ||
+        ((ClassOf(t[i]) & kBoundaryChar) && BoundaryAt(t, i) == Boundary::kSentence)) {
       if (i > sb) {
         if (sb >= layout.plan_begin) mode.active = false;
         UpdateSpanMode(t, sb, i, context, &mode);

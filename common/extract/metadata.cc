@@ -26,6 +26,7 @@ constexpr size_t kNpos = u32string_view::npos;
 constexpr size_t kTitleMaxLength = 120;
 constexpr size_t kHeaderSpan = 800;
 constexpr size_t kShortHeaderSpan = 300;
+constexpr size_t kMentionSpan = 1500;
 constexpr size_t kCueSpan = 3000;
 constexpr size_t kReviewSpan = 8000;
 constexpr size_t kNewsSpan = 300;
@@ -468,10 +469,46 @@ int TitleYear(u32string_view title) {
 
 bool LooksLikeNews(u32string_view opening) {
   for (u32string_view marker : {U"记者", U"本报讯", U"讯(", U"讯 ", U"通讯员", U"报道", U"新华社",
-                                U"日电", U"(记者", U"来源:"}) {
+                                U"日电", U"(记者", }) {
     if (Contains(opening, marker)) return true;
   }
   return false;
+}
+
+// Last resort when no line names the speaking government: the division the opening names most
+// often ("我代表区人民政府…过去一年,南山区…"), restricted to `level` when known. Generic words
+// that happen to be division names somewhere (开发区, 城区) do not count.
+std::string MostMentionedDivision(u32string_view opening, RegionLevel level,
+                                  const regions::Divisions& divisions) {
+  static constexpr std::array<std::u32string_view, 14> kGeneric = {
+      U"开发区", U"高新区", U"保税区", U"城区", U"郊区", U"矿区", U"新区", U"市区", U"园区",
+      U"东区", U"西区", U"南区", U"北区", U"城关镇"};
+  std::unordered_map<std::string, int> counts;
+  std::string best;
+  int best_count = 0;
+  for (size_t pos = 0; pos + 3 <= opening.size(); ++pos) {
+    for (size_t len = std::min<size_t>(10, opening.size() - pos); len >= 3; --len) {
+      const u32string_view word = opening.substr(pos, len);
+      // Cheap filter before the table lookup: full names end in one of these.
+      if (std::u32string_view(U"省市区县旗州盟镇乡道木").find(word.back()) == kNpos) continue;
+      if (std::find(kGeneric.begin(), kGeneric.end(), word) != kGeneric.end()) continue;
+      const std::string name = Utf8(word);
+      const std::vector<int>& found = divisions.FindByName(name);
+      if (found.empty()) continue;
+      bool level_ok = level == v1::LEVEL_UNSPECIFIED;
+      for (int i : found) level_ok = level_ok || divisions.all()[i].level == level;
+      if (level_ok) {
+        const int n = ++counts[name];
+        if (n > best_count) {
+          best_count = n;
+          best = name;
+        }
+      }
+      pos += len - 1;
+      break;
+    }
+  }
+  return best;
 }
 
 // A party committee's plenary report: its session line ("在中共X市委员会第N次全体会议上") or
@@ -641,6 +678,9 @@ govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
     }
   }
   if (region_name.empty() && !proposals.empty()) region_name = proposals.front();
+  if (region_name.empty() && !national && meta.doc_type() != v1::DOC_TYPE_OTHER) {
+    region_name = MostMentionedDivision(body.substr(0, kMentionSpan), level_hint, divisions);
+  }
   if (national) {
     meta.mutable_region()->set_name("全国");
     meta.mutable_region()->set_level(v1::LEVEL_NATIONAL);

@@ -91,7 +91,8 @@ TEST(MetadataTest, ReviewHeadingAloneGivesBothYears) {
   EXPECT_EQ(m.report_year(), 2019);
   EXPECT_EQ(m.review_year(), 2018);
   EXPECT_EQ(m.meeting_date(), "");
-  EXPECT_EQ(m.region().name(), "");  // 紫金县 in the body is not said to be the speaker
+  // No line names the government: the county the opening names is taken.
+  EXPECT_EQ(m.region().name(), "紫金县");
   EXPECT_EQ(m.region().level(), v1::LEVEL_COUNTY);
 }
 
@@ -270,6 +271,15 @@ TEST(MetadataTest, DatedNewsSummaryGivesTheReportYear) {
   EXPECT_EQ(m.report_year(), 2021);
   EXPECT_EQ(m.review_year(), 2020);
   EXPECT_EQ(m.region().name(), "云浮市");
+}
+
+TEST(MetadataTest, MostMentionedPlaceOfTheSpeakersLevel) {
+  const ReportMetadata m = Meta(
+      "各位代表:\n现在,我代表区人民政府向大会报告工作。\n一、2020年工作回顾\n"
+      "过去一年,在深圳市委的领导下,南山区开发区建设加快,南山区经济稳中有进,龙岗区……\n");
+  EXPECT_EQ(m.region().name(), "南山区");
+  EXPECT_EQ(m.region().code(), "440305");  // 深圳 decides between 深圳 and 鹤岗
+  EXPECT_EQ(m.region().level(), v1::LEVEL_DISTRICT);
 }
 
 TEST(MetadataTest, ViceHeadIsNotTheSpeaker) {

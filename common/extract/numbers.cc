@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "common/extract/word_set.h"
+
 namespace govreport::extract {
 namespace {
 
@@ -118,13 +120,12 @@ int ParseMagnitude(std::u32string_view text, size_t* pos) {
 }
 
 const UnitDef* ParseUnit(std::u32string_view text, size_t* pos) {
-  for (const UnitDef& u : kUnits) {
-    if (StartsWith(text, *pos, u.word)) {
-      *pos += u.word.size();
-      return &u;
-    }
-  }
-  return nullptr;
+  static const WordSet* const units = new WordSet(kUnits, [](const UnitDef& u) { return u.word; });
+  int tag;
+  size_t len = units->MatchAt(text, *pos, text.size(), &tag);
+  if (!len) return nullptr;
+  *pos += len;
+  return &kUnits[tag];
 }
 
 double Scale(uint64_t mantissa, int exp10) {

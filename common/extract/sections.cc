@@ -74,6 +74,7 @@ ReportLayout FindLayout(std::u32string_view t, int report_year) {
       }
       continue;
     }
+    if (c != U'工' && c != U'主' && c != U'预' && c != U'今' && c != U'总') continue;
     for (std::u32string_view w : kPlanAnywhere) {
       if (c == w[0] && At(t, i, w)) {
         layout.plan_begin = i;
