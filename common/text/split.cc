@@ -201,8 +201,9 @@ std::vector<ReportSlice> SplitReports(std::string_view normalized_text) {
     size_t end = normalized_text.find('\n', start);
     if (end == std::string_view::npos) end = normalized_text.size();
     Line line;
-    line.original = StripListMarker(TrimSpaces(normalized_text.substr(start, end - start)));
-    if (!line.original.empty()) any_visible = true;
+    const std::string_view trimmed = TrimSpaces(normalized_text.substr(start, end - start));
+    if (!trimmed.empty()) any_visible = true;  // a lone list marker is still text
+    line.original = StripListMarker(trimmed);
     line.folded = FoldLine(line.original, &line.length);
     if (!IsBoilerplate(line)) all.push_back(std::move(line));
     start = end + 1;

@@ -142,6 +142,12 @@ TEST(SplitReportsTest, OnlyBoilerplateStillGivesOneSlice) {
   EXPECT_FALSE(slices[0].text.empty());
 }
 
+TEST(SplitReportsTest, LoneListMarkerIsStillText) {
+  const std::vector<ReportSlice> slices = SplitReports("\u2022");
+  ASSERT_EQ(slices.size(), 1u);
+  EXPECT_EQ(slices[0].text, "\u2022");
+}
+
 TEST(SplitReportsTest, BlankTextGivesNoSlice) {
   EXPECT_TRUE(SplitReports("").empty());
   EXPECT_TRUE(SplitReports(" \n\n ").empty());
