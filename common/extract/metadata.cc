@@ -469,7 +469,7 @@ int TitleYear(u32string_view title) {
 
 bool LooksLikeNews(u32string_view opening) {
   for (u32string_view marker : {U"记者", U"本报讯", U"讯(", U"讯 ", U"通讯员", U"报道", U"新华社",
-                                U"日电", U"(记者", }) {
+                                U"日电", U"(记者"}) {
     if (Contains(opening, marker)) return true;
   }
   return false;

@@ -212,6 +212,14 @@ TEST(MetadataTest, NewsSummaryIsOther) {
   EXPECT_EQ(m.meeting_date(), "");
 }
 
+TEST(MetadataTest, PageSourceLineDoesNotMakeASummaryNews) {
+  const ReportMetadata m = Meta(
+      "2019年古丁镇政府工作报告\n信息来源:高州市人民政府 | 更新时间:2019-03-07\n"
+      "古丁镇2018年工作回顾 一、2018年工作亮点\n");
+  EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_GOVERNMENT_WORK_REPORT);
+  EXPECT_EQ(m.region().code(), "440981123");
+}
+
 TEST(MetadataTest, TextWithoutAReportIsOther) {
   const ReportMetadata m = Meta("有想补充的信息?点我投稿\n- 联系我们\n- 企业入驻\n");
   EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_OTHER);
