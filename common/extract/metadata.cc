@@ -697,7 +697,17 @@ govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
   // --- Years.
   int report_year = dated ? date.year : 0;
   int review_year = FindReviewYear(body);
-  if (report_year == 0) report_year = TitleYear(title);
+  if (report_year == 0) {
+    // Page titles sometimes date a report by the year it reviews ("古丁镇2018年工作总结"); the
+    // speech's own review heading settles it when the two are a year apart or equal.
+    const int title_year = TitleYear(title);
+    if (title_year != 0 && review_year != 0 &&
+        (title_year == review_year || title_year == review_year + 1)) {
+      report_year = review_year + 1;
+    } else {
+      report_year = title_year;
+    }
+  }
   if (report_year == 0 && review_year != 0) report_year = review_year + 1;
   if (report_year == 0) {
     const size_t at = head_full.find(U"年政府工作报告");

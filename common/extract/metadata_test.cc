@@ -220,6 +220,20 @@ TEST(MetadataTest, PageSourceLineDoesNotMakeASummaryNews) {
   EXPECT_EQ(m.region().code(), "440981123");
 }
 
+TEST(MetadataTest, TitleDatedByTheReviewedYear) {
+  const ReportMetadata m = Meta(
+      "潭江镇2018年工作总结和2019年工作计划报告\n现将2018年工作总结报告如下:一、经济发展\n");
+  EXPECT_EQ(m.report_year(), 2019);
+  EXPECT_EQ(m.review_year(), 2018);
+}
+
+TEST(MetadataTest, TitleYearWinsOverAnImplausibleReviewHeading) {
+  const ReportMetadata m = Meta(
+      "2021年榕城区政府工作报告\n各位代表:\n我代表区人民政府报告工作。回顾2015年工作回顾的经验……\n");
+  EXPECT_EQ(m.report_year(), 2021);
+  EXPECT_EQ(m.review_year(), 2020);
+}
+
 TEST(MetadataTest, TextWithoutAReportIsOther) {
   const ReportMetadata m = Meta("有想补充的信息?点我投稿\n- 联系我们\n- 企业入驻\n");
   EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_OTHER);
