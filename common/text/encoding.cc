@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utypes.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -418,8 +419,11 @@ absl::StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_vie
 
   absl::StatusOr<std::string> weak = CanonicalCharset(weak_hint);
   const std::string weak_charset = weak.ok() ? *weak : "";
-  std::optional<DecodedText> best;
-  double best_score = -1;
+  // Candidates are judged on a prefix (enough text to tell) and only the winner is decoded in
+  // full; a candidate whose later bytes turn out not to decode gives way to the next best.
+  constexpr size_t kJudgedPrefix = 64 << 10;
+  const std::string_view prefix = bytes.substr(0, kJudgedPrefix);
+  std::vector<std::pair<double, const char*>> ranked;
   std::vector<const char*> candidates = {"GB18030", "Big5", "Big5-HKSCS"};
   if (bytes.size() % 2 == 0) {
     candidates.push_back("UTF-16LE");
@@ -429,7 +433,7 @@ absl::StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_vie
   for (const char* charset : candidates) {
     // HKSCS is a superset of Big5: only worth trying when plain Big5 failed.
     if (std::string_view(charset) == "Big5-HKSCS" && big5_decoded) continue;
-    StrictDecode decoded = DecodeStrictly(bytes, IcuName(charset));
+    StrictDecode decoded = DecodeStrictly(prefix, IcuName(charset));
     if (!decoded.ok()) continue;
     if (std::string_view(charset) == "Big5") big5_decoded = true;
     const Plausibility p = Score(decoded.utf8);
@@ -439,9 +443,16 @@ absl::StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_vie
         (weak_charset == "UTF-16" && std::string_view(charset).substr(0, 6) == "UTF-16")) {
       score += 0.05;
     }
-    if (score > best_score) {
-      best_score = score;
+    ranked.emplace_back(score, charset);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::optional<DecodedText> best;
+  for (const auto& [score, charset] : ranked) {
+    StrictDecode decoded = DecodeStrictly(bytes, IcuName(charset));
+    if (decoded.ok()) {
       best = DecodedText{std::move(decoded.utf8), charset};
+      break;
     }
   }
   if (best) return *std::move(best);

@@ -24,6 +24,7 @@ class FoldTable {
     LoadTraditionalToSimplified(data::TraditionalToSimplifiedTsv());
   }
   char32_t Fold(char32_t c) const { return c < 0x10000 ? map_[c] : c; }
+  const char16_t* data() const { return map_.data(); }
 
  private:
   // Lines "trad<TAB>simp"; '#' starts a comment line. Only one-code-point-to-one entries count.
@@ -56,5 +57,7 @@ const FoldTable& Table() {
 }  // namespace
 
 char32_t FoldCodePoint(char32_t c) { return Table().Fold(c); }
+
+const char16_t* BmpFoldTable() { return Table().data(); }
 
 }  // namespace govreport::text

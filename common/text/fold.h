@@ -13,6 +13,10 @@ namespace govreport::text {
 // Thread-safe; the table is built once on first use.
 char32_t FoldCodePoint(char32_t c);
 
+// The table behind FoldCodePoint for the BMP (0x10000 entries), for loops that fold whole texts:
+// FoldCodePoint(c) == (c < 0x10000 ? BmpFoldTable()[c] : c).
+const char16_t* BmpFoldTable();
+
 }  // namespace govreport::text
 
 #endif  // GOVREPORT_COMMON_TEXT_FOLD_H_

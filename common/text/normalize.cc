@@ -29,6 +29,34 @@ bool IsInvisible(char32_t c) {
          (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF || c == 0xAD;
 }
 
+// Length of the character at in[i] when it is printable and needs no cleaning (most of any
+// text), 0 otherwise. Special: ASCII space and controls, U+0080..U+00BF (C1 controls, NBSP,
+// soft hyphen), U+1680, U+2000..U+207F (spaces, zero-width and bidi marks), U+3000, U+FEFF,
+// and anything ill-formed.
+size_t OrdinaryCharLength(const unsigned char* in, size_t i, size_t n) {
+  const unsigned char c = in[i];
+  if (c < 0x80) return c > 0x20 && c != 0x7F ? 1 : 0;
+  if (c < 0xC3 || c > 0xF4) return 0;
+  const size_t len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (i + len > n) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((in[i + k] & 0xC0) != 0x80) return 0;
+  }
+  if (len == 3) {
+    const unsigned char c1 = in[i + 1];
+    if (c == 0xE0 && c1 < 0xA0) return 0;              // overlong
+    if (c == 0xED && c1 > 0x9F) return 0;              // surrogate
+    if (c == 0xE1 && c1 == 0x9A) return 0;             // U+1680
+    if (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) return 0;
+    if (c == 0xE3 && c1 == 0x80 && in[i + 2] == 0x80) return 0;
+    if (c == 0xEF && c1 == 0xBB) return 0;
+  } else if (len == 4) {
+    const unsigned char c1 = in[i + 1];
+    if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F)) return 0;
+  }
+  return len;
+}
+
 // Line structure kept; everything else whitespace-like collapsed (see NormalizedDocument::text).
 std::string CleanText(std::string_view in) {
   std::string out;
@@ -40,14 +68,39 @@ std::string CleanText(std::string_view in) {
     pending_newlines = 0;
     pending_space = false;
   };
+  const size_t n = in.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
   size_t i = 0;
-  while (i < in.size()) {
-    const unsigned char b = static_cast<unsigned char>(in[i]);
+  while (i < n) {
+    // Fast path: copy a whole run of characters that need no attention at once.
+    size_t run_end = i;
+    while (run_end < n) {
+      const size_t len = OrdinaryCharLength(bytes, run_end, n);
+      if (len == 0) break;
+      run_end += len;
+    }
+    if (run_end > i) {
+      const bool space = pending_space;
+      emit_breaks();
+      if (space) out.push_back(' ');
+      out.append(in.data() + i, run_end - i);
+      i = run_end;
+      continue;
+    }
+    const unsigned char b = bytes[i];
     size_t next = i + 1;
     char32_t c = b;
     if (b >= 0x80) {
       next = i;
       c = DecodeUtf8(in, &next);
+      if (c == 0xFFFD && next - i != 3) {  // an ill-formed byte: keep a visible replacement
+        const bool space = pending_space;
+        emit_breaks();
+        if (space) out.push_back(' ');
+        out.append("\xEF\xBF\xBD");
+        i = next;
+        continue;
+      }
     }
     if (c == '\r') {
       c = '\n';
