@@ -116,7 +116,7 @@ constexpr U32View kAttribution[] = {
     U"服务业", U"建筑业", U"房地产", U"农业", U"旅游", U"平台", U"商贸", U"对", U"港", U"口岸",
     U"海关", U"机电", U"产品", U"批发", U"零售业", U"住宿", U"餐饮", U"汽车", U"电子", U"商品",
     U"城区", U"街道", U"社区", U"新区", U"示范区", U"自贸", U"综保区", U"保税", U"商会",
-    U"部门", U"单位", U"机构", U"中心", U"医院", U"学校", U"人均", U"每",
+    U"部门", U"单位", U"中心", U"医院", U"学校", U"人均", U"每",
 };
 
 // Words right after a name that make it a modifier ("固定资产投资项目", "出口企业").
@@ -439,6 +439,7 @@ class SentenceParser {
   void ResetSegment(size_t pos) {
     chain_.clear();
     group_.clear();
+    attached_.clear();
     last_number_end_ = pos;
     list_.clear();
     list_index_ = 0;
@@ -448,6 +449,7 @@ class SentenceParser {
     last_mention_end_ = pos;
   }
   bool IsAttributed(size_t b, size_t e) const;
+  int SharedTailSubject(const IndicatorMatcher::Match& m, size_t prefix_begin) const;
   bool HasModifierSuffix(size_t end) const {
     return ModifierSuffixes().MatchAt(t_, end, se_) > 0;
   }
@@ -477,6 +479,7 @@ class SentenceParser {
   size_t clause_start_ = 0;
   std::vector<Subject> chain_;
   std::vector<int> group_;
+  std::vector<int> attached_;  // indicators that got a fact in this segment
   size_t last_number_end_ = 0;
   std::vector<int> list_;
   size_t list_index_ = 0;
@@ -576,7 +579,16 @@ void SentenceParser::OnMention(const IndicatorMatcher::Match& m) {
     joined = gap == U"、" || gap == U"和" || gap == U"及" || gap == U"与" || gap == U"以及" ||
              gap == U"、和";
   }
-  if (!joined) chain_.clear();
+  if (!joined) {
+    chain_.clear();
+    // "城镇、农村居民人均可支配收入", "存款、贷款余额": the word before the list separator shares
+    // the tail of this name. It is a subject if word + tail is a catalog name.
+    int shared = foreign ? -1 : SharedTailSubject(m, prefix_begin);
+    if (shared >= 0) {
+      chain_.push_back(Subject{shared, m.begin, m.begin, clause_});
+      if (std::find(group_.begin(), group_.end(), shared) == group_.end()) group_.push_back(shared);
+    }
+  }
   chain_.push_back(Subject{id, m.begin, m.end, clause_});
   if (id >= 0 && std::find(group_.begin(), group_.end(), id) == group_.end()) group_.push_back(id);
   list_.clear();
@@ -632,10 +644,16 @@ bool SentenceParser::IsAttributed(size_t b, size_t e) const {
         break;
       }
     }
-    if (!known && !ctx_.region_name.empty() && j + ctx_.region_name.size() <= e &&
-        At(t_, j, ctx_.region_name)) {
-      j += ctx_.region_name.size();
-      known = true;
+    if (!known && !ctx_.region_name.empty()) {
+      // The jurisdiction's own name, also without its suffix ("云浮" for 云浮市).
+      U32View own = ctx_.region_name;
+      if (j + own.size() <= e && At(t_, j, own)) {
+        j += own.size();
+        known = true;
+      } else if (own.size() >= 3 && j + own.size() - 1 <= e && At(t_, j, own.substr(0, own.size() - 1))) {
+        j += own.size() - 1;
+        known = true;
+      }
     }
     if (!known) {
       static const WordSet* const lead_ins = new WordSet(kLeadIns);
@@ -652,6 +670,25 @@ bool SentenceParser::IsAttributed(size_t b, size_t e) const {
     }
   }
   return adjacent_unknown;
+}
+
+int SentenceParser::SharedTailSubject(const IndicatorMatcher::Match& m, size_t prefix_begin) const {
+  if (m.begin < prefix_begin + 3) return -1;
+  char32_t sep = t_[m.begin - 1];
+  if (sep != U'、' && sep != U'和' && sep != U'及' && sep != U'与') return -1;
+  size_t word_end = m.begin - 1;
+  U32View name = t_.substr(m.begin, m.end - m.begin);
+  std::u32string candidate;
+  for (size_t len = std::min<size_t>(4, word_end - prefix_begin); len >= 2; --len) {
+    U32View word = t_.substr(word_end - len, len);
+    for (size_t cut = 1; cut + 2 <= name.size() && cut <= 4; ++cut) {
+      candidate.assign(word);
+      candidate.append(name.substr(cut));
+      int id;
+      if (g_.matcher_.LongestAt(candidate, 0, &id) == candidate.size() && id != m.id) return id;
+    }
+  }
+  return -1;
 }
 
 int SentenceParser::CountListNumbers(size_t p) const {
@@ -886,7 +923,10 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
     if (chain_.size() >= 2) {
       for (const Subject& s : chain_) pool.push_back(s.id);
     } else {
-      pool = group_;
+      // "A 35340元, B 23049元, 分别增长3.4%和10.2%": only subjects that already carry a figure in
+      // this segment form the list; a lone name before 分别 does not borrow earlier ones.
+      for (int id : group_)
+        if (std::find(attached_.begin(), attached_.end(), id) != attached_.end()) pool.push_back(id);
     }
     if (respectively) {
       int n = CountListNumbers(p);
@@ -975,7 +1015,7 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
       if (!UnitFits(ind.unit_class, q.unit)) continue;
       measure = v1::MEASURE_VALUE;
     }
-    size_t ev_begin = same_clause && !in_list ? chain_.back().begin : wb;
+    size_t ev_begin = same_clause && !in_list ? chain_.front().begin : wb;
     while (ev_begin < qb && (t_[ev_begin] == U' ' || t_[ev_begin] == U',')) ++ev_begin;
     Quantity signed_q = q;
     if (measure == v1::MEASURE_GROWTH && verb.sign < 0 && q.is_range) {
@@ -1025,6 +1065,8 @@ void SentenceParser::Emit(int indicator, v1::Measure measure, const Quantity& q,
   ev->set_sentence(std::string(text_.Slice(sb_, se_)));
   if (!scope.empty()) f.set_scope(scope);
   out_->push_back(std::move(f));
+  if (std::find(attached_.begin(), attached_.end(), indicator) == attached_.end())
+    attached_.push_back(indicator);
 }
 
 FactGrammar::FactGrammar(const IndicatorCatalog& catalog) {

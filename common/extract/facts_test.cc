@@ -101,6 +101,22 @@ TEST_F(FactsTest, RespectivelyWithTooFewSubjectsGivesNothing) {
   EXPECT_EQ(Find(facts, "industrial_investment", v1::MEASURE_GROWTH), nullptr);
 }
 
+TEST_F(FactsTest, ListedWordsShareTheTailOfTheName) {
+  auto facts = Run(Report("城镇、农村居民人均可支配收入分别为35340元、23049元。"
+                          "金融机构存款、贷款余额分别增长4.2%和19.4%。"));
+  EXPECT_DOUBLE_EQ(Find(facts, "urban_income", v1::MEASURE_VALUE)->value(), 35340.0);
+  EXPECT_DOUBLE_EQ(Find(facts, "rural_income", v1::MEASURE_VALUE)->value(), 23049.0);
+  EXPECT_DOUBLE_EQ(Find(facts, "deposits", v1::MEASURE_GROWTH)->value(), 4.2);
+  EXPECT_DOUBLE_EQ(Find(facts, "loans", v1::MEASURE_GROWTH)->value(), 19.4);
+}
+
+TEST_F(FactsTest, RespectivelyDoesNotBorrowEarlierSubjects) {
+  // Only one catalog name stands before 分别 here: no list can be formed.
+  auto facts = Run(Report("地区生产总值120亿元,城乡居民收入和农村居民人均可支配收入分别增长8%、9%。"));
+  EXPECT_EQ(Find(facts, "gdp", v1::MEASURE_GROWTH), nullptr);
+  EXPECT_EQ(Find(facts, "rural_income", v1::MEASURE_GROWTH), nullptr);
+}
+
 TEST_F(FactsTest, EachAppliesToEverySubject) {
   auto facts = Run(Report("实现辖区税收1709亿元、一般公共预算收入316.6亿元,均增长2.6%。"));
   ASSERT_NE(Find(facts, "tax_revenue", v1::MEASURE_GROWTH), nullptr);
