@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -314,7 +313,11 @@ RegionLevel LevelOfChar(char32_t c) {
 struct Speaker {
   std::string name;
   std::string title;
-  size_t title_begin = 0;  // where the title word starts (the region may precede it)
+  u32string_view source;   // the text searched
+  size_t title_begin = 0;  // where the title word starts in `source` (the region may precede it)
+  // Level the title implies: 区长 -> district, 县长 -> county, 镇长 -> town (市长: unspecified,
+  // a prefecture or a county-level city).
+  RegionLevel level = v1::LEVEL_UNSPECIFIED;
 };
 
 bool IsNameSeparator(char32_t c) {
@@ -386,7 +389,11 @@ Speaker FindSpeaker(u32string_view head) {
     if (begin > 0 && head[begin - 1] == U'副') return;
     const std::string name = NameAfter(head, pos + len);
     if (name.empty()) return;
-    best = Speaker{name, Utf8(title), begin};
+    // The level character follows an optional 代 ("代区长"); 委书记 titles name none.
+    const char32_t level_char = title[0] == U'代' && title.size() > 1 ? title[1] : title[0];
+    best = Speaker{name, Utf8(title), head, begin,
+                   title.size() == 2 || title[0] == U'代' ? LevelOfChar(level_char)
+                                                            : v1::LEVEL_UNSPECIFIED};
     best_pos = pos;
   };
   for (std::u32string_view title : kTitles) {
@@ -526,111 +533,101 @@ bool LooksLikePartyPlenary(u32string_view head, u32string_view opening, u32strin
   return false;
 }
 
-const regions::RegionResolver& ResolverFor(const regions::Divisions& divisions) {
-  // One resolver per table: it only holds a reference, so caching is about not re-creating it.
-  static std::mutex mu;
-  static auto* resolvers =
-      new std::unordered_map<const regions::Divisions*, std::unique_ptr<regions::RegionResolver>>();
-  std::lock_guard<std::mutex> lock(mu);
-  auto& slot = (*resolvers)[&divisions];
-  if (!slot) slot = std::make_unique<regions::RegionResolver>(divisions);
-  return *slot;
-}
+// The parts of a report the metadata is read from (views of the folded text).
+struct Layout {
+  u32string_view all;
+  u32string_view title;  // empty when the report has no title line
+  u32string_view body;   // everything after the title line
+  // Title, meeting and speaker lines: up to the salutation (各位代表, 同志们), else a few lines.
+  u32string_view head;
+  // Title plus the first kHeaderSpan code points of the body, salutation or not.
+  u32string_view head_full;
+  u32string_view opening;  // first kCueSpan code points of the body
+  size_t body_begin = 0;
+};
 
-}  // namespace
-
-govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
-                                              const regions::Divisions& divisions) {
-  govreport::v1::ReportMetadata meta;
-  const u32string_view all = text.folded();
-  const Title title_span = FindTitle(all);
-  const u32string_view title = all.substr(title_span.begin, title_span.end - title_span.begin);
-  if (!title.empty()) {
-    std::string original(text.Slice(title_span.begin, title_span.end));
-    meta.set_title(original);
-  }
-  const u32string_view body = all.substr(title_span.body);
-  // The header: title plus the meeting and speaker lines, up to the salutation.
-  const u32string_view head_full = all.substr(0, title_span.body + kHeaderSpan);
+Layout MakeLayout(u32string_view all) {
+  Layout l;
+  l.all = all;
+  const Title title = FindTitle(all);
+  l.title = all.substr(title.begin, title.end - title.begin);
+  l.body_begin = title.body;
+  l.body = all.substr(title.body);
+  l.head_full = all.substr(0, title.body + kHeaderSpan);
   size_t salutation = kNpos;
   for (u32string_view s : {U"各位代表", U"同志们"}) {
-    const size_t at = head_full.find(s, title_span.body);
+    const size_t at = l.head_full.find(s, title.body);
     if (at != kNpos) salutation = std::min(salutation, at);
   }
   // Without a salutation (town summaries, news) only the lines right below the title count.
-  const u32string_view head = salutation == kNpos
-                                  ? all.substr(0, title_span.body + kShortHeaderSpan)
-                                  : all.substr(0, salutation);
-  const u32string_view opening = body.substr(0, kCueSpan);
+  l.head = salutation == kNpos ? all.substr(0, title.body + kShortHeaderSpan)
+                               : all.substr(0, salutation);
+  l.opening = l.body.substr(0, kCueSpan);
+  return l;
+}
 
-  // --- Document type.
-  const bool news = LooksLikeNews(all.substr(0, title_span.body + kNewsSpan)) &&
-                    !Contains(body.substr(0, 1000), U"各位代表");
-  const bool party = !news && LooksLikePartyPlenary(head, opening, title);
-  const bool government =
-      Contains(title, U"工作报告") || Contains(body.substr(0, 1000), U"各位代表") ||
-      Contains(opening, U"我代表") || FindReviewYear(body) != 0;
-  // Companion reports of the same congress (plan and budget execution) are not work reports.
-  const bool companion = Contains(title, U"计划执行情况") || Contains(title, U"预算执行情况");
-  if (news || companion) {
-    meta.set_doc_type(v1::DOC_TYPE_OTHER);
-  } else if (party) {
-    meta.set_doc_type(v1::DOC_TYPE_PARTY_COMMITTEE_REPORT);
-  } else if (government) {
-    meta.set_doc_type(v1::DOC_TYPE_GOVERNMENT_WORK_REPORT);
-  } else {
-    meta.set_doc_type(v1::DOC_TYPE_OTHER);
+// Reports to the same congress by other bodies (人大常委会, 法院, 检察院, 政协) and its
+// companion plan and budget reports are not government work reports.
+bool IsOtherBodysReport(u32string_view title) {
+  if (Contains(title, U"政府工作报告")) return false;
+  for (u32string_view marker : {U"计划执行情况", U"预算执行情况", U"常务委员会", U"常委会",
+                                U"法院", U"检察院", U"政协"}) {
+    if (Contains(title, marker)) return true;
   }
+  return false;
+}
 
-  // --- Meeting date, speaker.
-  Date date;
-  const bool dated = FindMeetingDate(head, &date);
-  if (dated) {
-    char buf[16];
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", date.year, date.month, date.day);
-    meta.set_meeting_date(buf);
+v1::DocType ClassifyDocument(const Layout& l, bool* news) {
+  *news = LooksLikeNews(l.all.substr(0, l.body_begin + kNewsSpan)) &&
+          !Contains(l.body.substr(0, 1000), U"各位代表");
+  if (*news || IsOtherBodysReport(l.title)) return v1::DOC_TYPE_OTHER;
+  if (LooksLikePartyPlenary(l.head, l.opening, l.title)) {
+    return v1::DOC_TYPE_PARTY_COMMITTEE_REPORT;
   }
-  const Speaker speaker = FindSpeaker(news ? all.substr(0, title_span.body + kNewsSpan) : head);
-  if (!speaker.name.empty()) {
-    meta.mutable_speaker()->set_name(speaker.name);
-    meta.mutable_speaker()->set_title(speaker.title);
+  if (Contains(l.title, U"工作报告") || Contains(l.body.substr(0, 1000), U"各位代表") ||
+      Contains(l.opening, U"我代表") || FindReviewYear(l.body) != 0) {
+    return v1::DOC_TYPE_GOVERNMENT_WORK_REPORT;
   }
+  return v1::DOC_TYPE_OTHER;
+}
 
-  // --- Region. Each source proposes a name; the first one found in the divisions table wins,
-  // else the first one at all (a place missing from the table keeps its written name).
+// The speaking jurisdiction. Each source proposes a name; the first one found in the divisions
+// table wins, else the first one at all (a place missing from the table keeps its written name).
+v1::Region FindRegion(const Layout& l, v1::DocType doc_type, const Speaker& speaker,
+                      const regions::Divisions& divisions) {
+  const bool party = doc_type == v1::DOC_TYPE_PARTY_COMMITTEE_REPORT;
   std::vector<std::string> proposals;
   bool national = false;
   RegionLevel level_hint = v1::LEVEL_UNSPECIFIED;
   auto propose = [&](std::string name) {
     if (!name.empty()) proposals.push_back(std::move(name));
   };
-  const Session session = FindSession(head);
+  const Session session = FindSession(l.head);
   if (session.found && session.national) {
     national = true;
   } else if (session.found && (party || !session.party)) {
     propose(NameFromChain(session.chain, divisions));
     if (!session.chain.empty()) level_hint = LevelOfChar(session.chain.back());
   }
-  if (!title.empty()) {
-    for (u32string_view marker : {U"人民政府工作报告", U"政府工作报告", U"工作报告"}) {
-      const size_t at = title.rfind(marker);
-      if (at == kNpos) continue;
-      const u32string_view chain = HanRunBefore(title, at);
-      if (EndsWith(chain, U"国务院")) national = true;
-      propose(NameFromChain(chain, divisions));
-      break;
-    }
+  for (u32string_view marker : {U"人民政府工作报告", U"政府工作报告", U"工作报告"}) {
+    const size_t at = l.title.rfind(marker);
+    if (at == kNpos) continue;
+    const u32string_view chain = HanRunBefore(l.title, at);
+    if (EndsWith(chain, U"国务院")) national = true;
+    propose(NameFromChain(chain, divisions));
+    break;
   }
   if (party) {
+    // "中共云浮市委员会", "中共云浮市委七届十次全会".
     for (u32string_view marker : {U"中国共产党", U"中共"}) {
-      const size_t at = head.find(marker);
+      const size_t at = l.head.find(marker);
       if (at == kNpos) continue;
       size_t e = at + marker.size();
-      while (e < head.size() && IsHan(head[e]) && e - at < 20 && head[e] != U'第' &&
-             !IsOrdinalChar(head[e])) {
+      while (e < l.head.size() && IsHan(l.head[e]) && e - at < 20 && l.head[e] != U'第' &&
+             !IsOrdinalChar(l.head[e])) {
         ++e;
       }
-      u32string_view chain = head.substr(at, e - at);
+      u32string_view chain = l.head.substr(at, e - at);
       for (u32string_view tail : {U"委员会", U"委"}) {
         if (EndsWith(chain, tail)) {
           chain.remove_suffix(tail.size());
@@ -642,65 +639,64 @@ govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
   }
   if (!speaker.name.empty()) {
     if (speaker.title == "总理") national = true;
-    // 区长 -> district, 县长 -> county, 镇长 -> town; 市长 says nothing (prefecture or county).
-    const std::u32string title32(head.substr(speaker.title_begin, 2));
-    const RegionLevel from_title =
-        title32.empty() ? v1::LEVEL_UNSPECIFIED
-                        : LevelOfChar(title32[0] == U'代' && title32.size() > 1 ? title32[1]
-                                                                                : title32[0]);
-    if (level_hint == v1::LEVEL_UNSPECIFIED) level_hint = from_title;
-    propose(NameFromChain(HanRunBefore(head, speaker.title_begin), divisions));
+    if (level_hint == v1::LEVEL_UNSPECIFIED) level_hint = speaker.level;
+    propose(NameFromChain(HanRunBefore(speaker.source, speaker.title_begin), divisions));
   }
   // "我代表国务院", "我代表区人民政府", "我代表南山区人民政府".
-  const size_t on_behalf = opening.find(U"我代表");
+  const size_t on_behalf = l.opening.find(U"我代表");
   if (on_behalf != kNpos) {
-    const u32string_view rest = opening.substr(on_behalf + 3, 16);
+    const u32string_view rest = l.opening.substr(on_behalf + 3, 16);
     if (StartsWith(rest, U"国务院")) {
       national = true;
-    } else {
-      const size_t gov = rest.find(U"政府");
-      if (gov != kNpos) {
-        u32string_view who = rest.substr(0, gov);
-        if (EndsWith(who, U"人民")) who.remove_suffix(2);
-        if (who.size() == 1) {
-          if (level_hint == v1::LEVEL_UNSPECIFIED) level_hint = LevelOfChar(who[0]);
-        } else {
-          propose(NameFromChain(who, divisions));
-        }
+    } else if (const size_t gov = rest.find(U"政府"); gov != kNpos) {
+      u32string_view who = rest.substr(0, gov);
+      if (EndsWith(who, U"人民")) who.remove_suffix(2);
+      if (who.size() == 1) {
+        if (level_hint == v1::LEVEL_UNSPECIFIED) level_hint = LevelOfChar(who[0]);
+      } else {
+        propose(NameFromChain(who, divisions));
       }
     }
   }
-  std::string region_name;
-  for (const std::string& name : proposals) {
-    if (!divisions.FindByName(name).empty() || !divisions.FindByShortName(name).empty()) {
-      region_name = name;
+
+  v1::Region region;
+  if (national) {
+    region.set_name("全国");
+    region.set_level(v1::LEVEL_NATIONAL);
+    return region;
+  }
+  std::string name;
+  for (const std::string& proposal : proposals) {
+    if (!divisions.FindByName(proposal).empty() || !divisions.FindByShortName(proposal).empty()) {
+      name = proposal;
       break;
     }
   }
-  if (region_name.empty() && !proposals.empty()) region_name = proposals.front();
-  if (region_name.empty() && !national && meta.doc_type() != v1::DOC_TYPE_OTHER) {
-    region_name = MostMentionedDivision(body.substr(0, kMentionSpan), level_hint, divisions);
+  if (name.empty() && !proposals.empty()) name = proposals.front();
+  if (name.empty() && doc_type != v1::DOC_TYPE_OTHER) {
+    name = MostMentionedDivision(l.body.substr(0, kMentionSpan), level_hint, divisions);
   }
-  if (national) {
-    meta.mutable_region()->set_name("全国");
-    meta.mutable_region()->set_level(v1::LEVEL_NATIONAL);
-  } else if (!region_name.empty()) {
-    std::string cues = Utf8(title);
-    cues += '\n';
-    cues += Utf8(body.substr(0, kCueSpan));
-    *meta.mutable_region() =
-        ResolverFor(divisions).ResolveRegion(region_name, cues, level_hint);
-  } else if (level_hint != v1::LEVEL_UNSPECIFIED) {
-    meta.mutable_region()->set_level(level_hint);
+  if (name.empty()) {
+    region.set_level(level_hint);
+    return region;
   }
+  const std::string cues = Utf8(l.title) + "\n" + Utf8(l.opening);
+  return regions::RegionResolver(divisions).ResolveRegion(name, cues, level_hint);
+}
 
-  // --- Years.
-  int report_year = dated ? date.year : 0;
-  int review_year = FindReviewYear(body);
+struct Years {
+  int report = 0;
+  int review = 0;
+};
+
+Years FindYears(const Layout& l, v1::DocType doc_type, bool news, const Date* meeting) {
+  const bool party = doc_type == v1::DOC_TYPE_PARTY_COMMITTEE_REPORT;
+  int report_year = meeting != nullptr ? meeting->year : 0;
+  int review_year = FindReviewYear(l.body);
   if (report_year == 0) {
     // Page titles sometimes date a report by the year it reviews ("古丁镇2018年工作总结"); the
     // speech's own review heading settles it when the two are a year apart or equal.
-    const int title_year = TitleYear(title);
+    const int title_year = TitleYear(l.title);
     if (title_year != 0 && review_year != 0 &&
         (title_year == review_year || title_year == review_year + 1)) {
       report_year = review_year + 1;
@@ -710,24 +706,24 @@ govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
   }
   if (report_year == 0 && review_year != 0) report_year = review_year + 1;
   if (report_year == 0) {
-    const size_t at = head_full.find(U"年政府工作报告");
-    if (at != kNpos) report_year = YearBefore(head_full, at);
+    const size_t at = l.head_full.find(U"年政府工作报告");
+    if (at != kNpos) report_year = YearBefore(l.head_full, at);
   }
-  if (report_year == 0) {
+  if (report_year == 0 && news) {
     // A dated news summary: "2021年2月1日上午,…会议开幕".
-    const u32string_view top = all.substr(0, title_span.body + kShortHeaderSpan);
+    const u32string_view top = l.all.substr(0, l.body_begin + kShortHeaderSpan);
     for (size_t pos = 0; pos + 8 < top.size() && report_year == 0; ++pos) {
       Date d;
-      if (news && ParseDateAt(top, pos, &d)) report_year = d.year;
+      if (ParseDateAt(top, pos, &d)) report_year = d.year;
     }
   }
   if (report_year == 0) {
     // Bodies that open on the reviewed year: "2019年，泗水镇深入学习…".
     size_t i = 0;
-    while (i < body.size() && IsSpace(body[i])) ++i;
+    while (i < l.body.size() && IsSpace(l.body[i])) ++i;
     size_t end = 0;
-    const int year = ParseYearAt(body, i, &end);
-    if (year != 0 && end < body.size() && body[end] == U'年') report_year = year + 1;
+    const int year = ParseYearAt(l.body, i, &end);
+    if (year != 0 && end < l.body.size() && l.body[end] == U'年') report_year = year + 1;
   }
   // Only a plenary late in the year reviews the year it is held in; a government report
   // naming its own year in a heading ("2021年主要工作") is planning, not reviewing.
@@ -737,11 +733,43 @@ govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
     review_year = 0;
   }
   if (review_year == 0 && report_year != 0) {
-    // A plenary late in the year reviews the year it is held in.
-    review_year = party && dated && date.month >= 7 ? report_year : report_year - 1;
+    const bool late_plenary = party && meeting != nullptr && meeting->month >= 7;
+    review_year = late_plenary ? report_year : report_year - 1;
   }
-  meta.set_report_year(report_year);
-  meta.set_review_year(review_year);
+  return Years{report_year, review_year};
+}
+
+}  // namespace
+
+govreport::v1::ReportMetadata ExtractMetadata(const text::FoldedText& text,
+                                              const regions::Divisions& divisions) {
+  govreport::v1::ReportMetadata meta;
+  const Layout layout = MakeLayout(text.folded());
+  if (!layout.title.empty()) {
+    const size_t begin = static_cast<size_t>(layout.title.data() - layout.all.data());
+    meta.set_title(std::string(text.Slice(begin, begin + layout.title.size())));
+  }
+  bool news = false;
+  meta.set_doc_type(ClassifyDocument(layout, &news));
+
+  Date date;
+  const bool dated = FindMeetingDate(layout.head, &date);
+  if (dated) {
+    char buf[16];
+    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", date.year, date.month, date.day);
+    meta.set_meeting_date(buf);
+  }
+  // News name the speaker in running text, after the headline.
+  const Speaker speaker =
+      FindSpeaker(news ? layout.all.substr(0, layout.body_begin + kNewsSpan) : layout.head);
+  if (!speaker.name.empty()) {
+    meta.mutable_speaker()->set_name(speaker.name);
+    meta.mutable_speaker()->set_title(speaker.title);
+  }
+  *meta.mutable_region() = FindRegion(layout, meta.doc_type(), speaker, divisions);
+  const Years years = FindYears(layout, meta.doc_type(), news, dated ? &date : nullptr);
+  meta.set_report_year(years.report);
+  meta.set_review_year(years.review);
   return meta;
 }
 

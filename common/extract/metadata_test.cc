@@ -285,6 +285,15 @@ TEST(MetadataTest, PlanExecutionReportIsNotAWorkReport) {
   EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_OTHER);
 }
 
+TEST(MetadataTest, OtherBodiesReportsToTheCongressAreOther) {
+  for (const char* title : {"云浮市人民代表大会常务委员会工作报告", "云浮市中级人民法院工作报告",
+                            "云浮市人民检察院工作报告"}) {
+    const ReportMetadata m =
+        Meta(std::string(title) + "\n各位代表:\n现在,我代表市人大常委会报告工作。\n");
+    EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_OTHER) << title;
+  }
+}
+
 TEST(MetadataTest, DatedNewsSummaryGivesTheReportYear) {
   const ReportMetadata m = Meta(
       "本报讯 记者 李明 2021年2月1日上午,云浮市第六届人民代表大会第七次会议开幕。"
