@@ -55,7 +55,8 @@ bool Contains(u32string_view s, u32string_view needle) { return s.find(needle) !
 // Value of a Chinese digit (〇一二…九, 零), -1 otherwise.
 int ChineseDigit(char32_t c) {
   static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
-  if (c == U'零') return 0;
+  // 零, and the circles that stand in for 〇 in many documents (二○二一年).
+  if (c == U'零' || c == U'○' || c == U'◯') return 0;
   const size_t i = kDigits.find(c);
   return i == kNpos ? -1 : static_cast<int>(i);
 }
@@ -106,8 +107,14 @@ int ParseYearAt(u32string_view s, size_t pos, size_t* end) {
 
 // The year written right before position `nian` (which holds 年), 0 if none.
 int YearBefore(u32string_view s, size_t nian) {
+  if (nian > 0 && s[nian - 1] == U' ') --nian;  // "2020 年" (text extracted from PDF)
   if (nian < 4) return 0;
   return ParseYearAt(s, nian - 4, nullptr);
+}
+
+// Skips the single spaces that PDF-extracted text puts around date parts ("2021 年 2 月").
+void SkipSpaces(u32string_view s, size_t* i) {
+  while (*i < s.size() && s[*i] == U' ') ++*i;
 }
 
 struct Date {
@@ -119,12 +126,18 @@ struct Date {
 bool ParseDateAt(u32string_view s, size_t pos, Date* date) {
   size_t i = 0;
   const int year = ParseYearAt(s, pos, &i);
-  if (year == 0 || i >= s.size() || s[i] != U'年') return false;
+  if (year == 0) return false;
+  SkipSpaces(s, &i);
+  if (i >= s.size() || s[i] != U'年') return false;
   ++i;
+  SkipSpaces(s, &i);
   const int month = ParseSmallNumber(s, &i);
+  SkipSpaces(s, &i);
   if (month < 1 || month > 12 || i >= s.size() || s[i] != U'月') return false;
   ++i;
+  SkipSpaces(s, &i);
   const int day = ParseSmallNumber(s, &i);
+  SkipSpaces(s, &i);
   if (day < 1 || day > 31 || i >= s.size() || (s[i] != U'日' && s[i] != U'号')) return false;
   *date = Date{year, month, day, pos, i + 1};
   return true;

@@ -313,6 +313,15 @@ TEST(MetadataTest, MostMentionedPlaceOfTheSpeakersLevel) {
   EXPECT_EQ(m.region().level(), v1::LEVEL_DISTRICT);
 }
 
+TEST(MetadataTest, DateWithCircleZeroAndPdfSpaces) {
+  EXPECT_EQ(Meta("二○二一年二月七日在紫金县第十六届人民代表大会第六次会议上\n各位代表:\n").meeting_date(),
+            "2021-02-07");
+  const ReportMetadata m = Meta(
+      "2021 年 2 月 7 日在紫金县第十六届人民代表大会第六次会议上\n各位代表:\n一、2020 年工作回顾\n");
+  EXPECT_EQ(m.meeting_date(), "2021-02-07");
+  EXPECT_EQ(m.review_year(), 2020);
+}
+
 TEST(MetadataTest, ViceHeadIsNotTheSpeaker) {
   const ReportMetadata m = Meta(
       "2021年2月7日在紫金县第十六届人民代表大会第六次会议上\n副县长 王五 主持\n各位代表:\n");
