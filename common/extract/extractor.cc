@@ -58,7 +58,8 @@ class ExtractorImpl : public Extractor {
     FactContext context;
     context.report_year = meta->report_year();
     context.review_year = meta->review_year();
-    for (char32_t c : text::FoldedText(meta->region().name()).folded()) context.region_name += c;
+    text::FoldedText region_name(meta->region().name());
+    context.region_name = region_name.folded();
     for (auto& fact : grammar_.Extract(text, context)) *report.add_facts() = std::move(fact);
     return report;
   }

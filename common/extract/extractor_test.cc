@@ -89,6 +89,24 @@ TEST(Extractor, EvidenceOffsetsAreCodePoints) {
   }
 }
 
+TEST(Extractor, JurisdictionWordsOfTheSpeakerCount) {
+  // A national report: 全国 is the jurisdiction itself, so its figures are facts.
+  constexpr char kNational[] =
+      "政府工作报告\n——2019年3月5日在第十三届全国人民代表大会第二次会议上\n国务院总理 李克强\n"
+      "一、2018年工作回顾\n国内生产总值增长6.6%。\n"
+      "二、2019年经济社会发展总体要求和政策取向\n"
+      "全国一般公共预算支出超过23万亿元,增长6.5%。\n";
+  auto extractor = Extractor::Create();
+  ASSERT_TRUE(extractor.ok());
+  govreport::v1::Report r = (*extractor)->Extract(kNational, {});
+  if (r.meta().region().name() != "全国") GTEST_SKIP() << "metadata does not resolve 全国 yet";
+  const auto* spending = FindFact(r, "budget_expenditure", govreport::v1::MEASURE_VALUE,
+                                  govreport::v1::KIND_TARGET);
+  ASSERT_NE(spending, nullptr);
+  EXPECT_EQ(spending->qualifier(), govreport::v1::QUALIFIER_AT_LEAST);
+  EXPECT_EQ(spending->period(), "2019");
+}
+
 TEST(Extractor, TextWithoutReportHasNoFacts) {
   auto extractor = Extractor::Create();
   ASSERT_TRUE(extractor.ok());
