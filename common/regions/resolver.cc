@@ -34,6 +34,9 @@ std::string Mask(std::string text, std::string_view from) {
 // A nearer ancestor (prefecture, county) tells more places apart than a province does, and
 // province names turn up in every report of that province anyway.
 int AncestorWeight(RegionLevel level) { return level == v1::LEVEL_PROVINCE ? 1 : 3; }
+constexpr int kChildWeight = 2;
+// Three CJK characters: two-character names (东区) are too generic to tell places apart.
+constexpr size_t kMinChildNameBytes = 9;
 
 }  // namespace
 
@@ -90,15 +93,32 @@ int RegionResolver::Choose(const std::vector<int>& candidates, std::string_view 
   masked = Mask(std::move(masked), ShortName(name));
 
   const auto& all = divisions_.all();
-  int best = -1, best_score = 0, runner_up = 0;
-  for (int c : candidates) {
-    int score = 0;
+  std::vector<int> scores(candidates.size(), 0);
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const int c = candidates[k];
     for (int a = all[c].parent; a >= 0; a = all[a].parent) {
       const std::string short_name = ShortName(all[a].name);
       const int mentions =
           CountOccurrences(masked, short_name.empty() ? all[a].name : short_name);
-      score += mentions * AncestorWeight(all[a].level);
+      scores[k] += mentions * AncestorWeight(all[a].level);
     }
+  }
+  // Places inside a candidate (the streets of a district, the counties of a prefecture) speak
+  // for it too: reports name them without naming their own parent. Each distinct child named
+  // counts once; full names only, since children's short names are too often plain words.
+  for (size_t i = 0; i < all.size(); ++i) {
+    const int parent = all[i].parent;
+    if (parent < 0 || all[i].name.size() < kMinChildNameBytes) continue;
+    for (size_t k = 0; k < candidates.size(); ++k) {
+      if (candidates[k] == parent && masked.find(all[i].name) != std::string::npos) {
+        scores[k] += kChildWeight;
+      }
+    }
+  }
+  int best = -1, best_score = 0, runner_up = 0;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const int c = candidates[k];
+    const int score = scores[k];
     if (score > best_score) {
       runner_up = best_score;
       best_score = score;

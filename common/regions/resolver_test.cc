@@ -46,6 +46,11 @@ TEST_F(ResolverTest, NanshanDistrictFromItsCity) {
   EXPECT_EQ(CodeOf("南山区", "鹤岗市南山区人民政府 黑龙江省 煤矿转型"), "230404");
 }
 
+TEST_F(ResolverTest, ChildrenNamedInTheTextSpeakForTheirParent) {
+  EXPECT_EQ(CodeOf("南山区", "南山区蛇口街道、粤海街道的旧改项目"), "440305");
+  EXPECT_EQ(CodeOf("南山区", "南山区铁西街道、麓林山街道棚户区改造"), "230404");
+}
+
 TEST_F(ResolverTest, JiangchengShortFormFromItsPrefecture) {
   EXPECT_EQ(CodeOf("江城", "阳江市委、市政府 江城发展", v1::LEVEL_DISTRICT), "441702");
   EXPECT_EQ(CodeOf("江城", "普洱市 江城发展 云南省"), "530826");
