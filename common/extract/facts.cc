@@ -74,8 +74,25 @@ enum class Boundary { kNone, kClause, kSegment, kSentence };
 Boundary BoundaryAt(U32View t, size_t i) {
   char32_t c = t[i];
   switch (c) {
-    case U'。': case U'!': case U'?': case U'\n': case U'\r': case U'\t':
+    case U'。': case U'!': case U'?': case U'\t':
       return Boundary::kSentence;
+    case U'\n': case U'\r': {
+      // A long line that stops mid-sentence is a hard wrap (text taken from PDF or fixed-width
+      // pages): "地区生产总值\n1002.18亿元" is one sentence. Short lines are headings.
+      size_t k = i;
+      while (k > 0 && (t[k - 1] == U' ' || t[k - 1] == U'\r')) --k;
+      if (k == 0) return Boundary::kSentence;
+      char32_t last = t[k - 1];
+      if (last == U'。' || last == U'!' || last == U'?' || last == U';' || last == U':' ||
+          last == U'\n' || last == U'”' || last == U'"')
+        return Boundary::kSentence;
+      size_t line = 0;
+      while (k > 0 && t[k - 1] != U'\n' && line < 30) {
+        --k;
+        ++line;
+      }
+      return line >= 30 ? Boundary::kNone : Boundary::kSentence;
+    }
     case U';': case U':':
       return Boundary::kSegment;
     case U',':
@@ -189,7 +206,7 @@ size_t NonFillerChars(U32View t, size_t b, size_t e) {
       continue;
     }
     if (c == U' ' || c == U'"' || c == U'“' || c == U'”' || c == U'\'' || c == U'‘' ||
-        c == U'’' || c == U'、' || c == U',') {
+        c == U'’' || c == U'、' || c == U',' || c == U'\n' || c == U'\r') {
       ++j;
       continue;
     }
@@ -625,7 +642,7 @@ bool SentenceParser::IsAttributed(size_t b, size_t e) const {
   for (size_t j = b; j < e;) {
     char32_t c = t_[j];
     if (c == U' ' || c == U'"' || c == U'“' || c == U'”' || c == U'、' || c == U'(' ||
-        c == U')' || IsDigit(c) || c == U'.' || c == U'-') {
+        c == U')' || IsDigit(c) || c == U'.' || c == U'-' || c == U'\n' || c == U'\r') {
       ++j;
       adjacent_unknown = false;
       continue;
@@ -793,8 +810,10 @@ Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span, bool level
           r.kind = v1::KIND_ACTUAL;
         } else if (!in_plan) {
           // The plan year named inside the review: a target only when the sentence says so.
-          bool target = Contains(t_, sb_, se_, U"目标") || Contains(t_, sb_, se_, U"力争") ||
-                        Contains(t_, sb_, se_, U"预期");
+          bool target = false;
+          for (U32View w : {U32View(U"目标"), U32View(U"力争"), U32View(U"预期"), U32View(U"确保"),
+                            U32View(U"争取"), U32View(U"左右"), U32View(U"以上"), U32View(U"以内")})
+            target = target || Contains(t_, sb_, se_, w);
           r.kind = target ? v1::KIND_TARGET : v1::KIND_ACTUAL;
         } else {
           r.kind = v1::KIND_TARGET;

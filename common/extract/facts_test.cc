@@ -261,6 +261,24 @@ TEST_F(FactsTest, SharesLevelsAndIncrements) {
   EXPECT_EQ(Find(facts, "resident_population", v1::MEASURE_VALUE), nullptr);
 }
 
+TEST_F(FactsTest, HardWrappedLinesAreOneSentenceButHeadingsEndOne) {
+  auto facts = Run(Report("全年实现地区生产总值1002.18亿元,增长4.1%,经济运行稳中向好,规模以上工业增加值\n"
+                          "增长3.7%,社会消费品零售总额337.24亿元。\n(二)主要工作\n增长9%。"));
+  const auto* iva = Find(facts, "industrial_value_added", v1::MEASURE_GROWTH);
+  ASSERT_NE(iva, nullptr);
+  EXPECT_DOUBLE_EQ(iva->value(), 3.7);
+  EXPECT_EQ(Count(facts, "retail_sales"), 1);
+  EXPECT_EQ(Count(facts, "industrial_value_added"), 1);
+}
+
+TEST_F(FactsTest, PlanYearInsideTheReviewIsATargetOnlyWhenSaidSo) {
+  auto facts = Run(Report("2021年全区地区生产总值预期增长6%左右。"));
+  const auto* f = Find(facts, "gdp", v1::MEASURE_GROWTH);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->kind(), v1::KIND_TARGET);
+  EXPECT_EQ(f->period(), "2021");
+}
+
 TEST_F(FactsTest, RepeatedFigureIsOneFactWithEvidence) {
   std::string text = Report("地区生产总值308.02亿元,增长0.1%。回顾全年,地区生产总值308.02亿元。");
   auto facts = Run(text);
