@@ -351,10 +351,12 @@ std::string NameAfter(u32string_view s, size_t pos) {
   size_t i = pos;
   while (i < s.size() && i < pos + 24) {
     const char32_t c = s[i];
-    if (StartsAt(s, i, U"各位") || StartsAt(s, i, U"同志") || StartsAt(s, i, U"代表") ||
-        StartsAt(s, i, U"现在")) {
-      break;
+    bool stop = false;
+    for (u32string_view word : {U"各位", U"同志", U"代表", U"现在", U"关于", U"指出", U"表示",
+                                U"强调", U"主持", U"出席", U"提出", U"介绍"}) {
+      stop = stop || StartsAt(s, i, word);
     }
+    if (stop) break;
     // Transliterated names keep their dot ("雪克来提·扎克尔").
     if (IsMiddleDot(c) && han > 0 && i + 1 < s.size() && IsHan(s[i + 1])) {
       name.push_back(U'·');
@@ -487,9 +489,12 @@ int TitleYear(u32string_view title) {
 // ---------------------------------------------------------------------------------------------
 // Document type.
 
+// A report about the report: a byline, or the congress seen from outside (开幕, 听取, someone
+// 作政府工作报告). The speech itself never talks about itself in the third person.
 bool LooksLikeNews(u32string_view opening) {
-  for (u32string_view marker : {U"记者", U"本报讯", U"讯(", U"讯 ", U"通讯员", U"报道", U"新华社",
-                                U"日电", U"(记者"}) {
+  for (u32string_view marker :
+       {U"记者", U"本报讯", U"讯(", U"讯 ", U"通讯员", U"报道", U"新华社", U"日电", U"开幕",
+        U"闭幕", U"听取", U"作政府工作报告", U"报告中指出", U"报告指出", U"报告共分"}) {
     if (Contains(opening, marker)) return true;
   }
   return false;

@@ -234,6 +234,22 @@ TEST(MetadataTest, TitleYearWinsOverAnImplausibleReviewHeading) {
   EXPECT_EQ(m.review_year(), 2020);
 }
 
+TEST(MetadataTest, NationalNewsSummaries) {
+  const ReportMetadata a = Meta(
+      "3月5日,第十三届全国人民代表大会第五次会议在北京人民大会堂开幕。国务院总理李克强代表国务院"
+      "向大会作政府工作报告。报告共分三个部分:一、2021年工作回顾;二、2022年经济社会发展总体要求。\n");
+  EXPECT_EQ(a.doc_type(), v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(a.region().level(), v1::LEVEL_NATIONAL);
+  EXPECT_EQ(a.speaker().name(), "李克强");
+  const ReportMetadata b = Meta(
+      "人民政协网北京3月5日电 十三届全国人大二次会议5日上午9时在人民大会堂开幕,听取国务院总理"
+      "李克强关于政府工作的报告。\n");
+  EXPECT_EQ(b.doc_type(), v1::DOC_TYPE_OTHER);
+  EXPECT_EQ(b.region().name(), "全国");
+  EXPECT_EQ(b.speaker().name(), "李克强");
+  EXPECT_EQ(b.meeting_date(), "");
+}
+
 TEST(MetadataTest, TextWithoutAReportIsOther) {
   const ReportMetadata m = Meta("有想补充的信息?点我投稿\n- 联系我们\n- 企业入驻\n");
   EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_OTHER);
