@@ -536,12 +536,19 @@ std::string MostMentionedDivision(u32string_view opening, RegionLevel level,
   return best;
 }
 
-// A party committee's plenary report: its session line ("在中共X市委员会第N次全体会议上") or
-// the standing committee reporting to the plenary ("我代表市委常委会向全会报告工作").
+// A party committee's plenary report: its session line ("在中共X市委员会第N次全体会议上",
+// "市委七届十次全会上的报告") or the standing committee reporting to the plenary ("我代表市委
+// 常委会向全会报告工作"). A government's own plenary (县政府全体会议) is not one.
 bool LooksLikePartyPlenary(u32string_view head, u32string_view opening, u32string_view title) {
-  for (u32string_view marker : {U"全体会议上的报告", U"全体(扩大)会议上", U"全体会议上",
-                                U"全会上的报告", U"次全会上"}) {
-    if (Contains(head, marker) || Contains(title, marker)) return true;
+  for (u32string_view zone : {title, head}) {
+    // The session itself ("全体会议上"), not a plenary cited in passing ("全会精神").
+    for (u32string_view marker : {U"全体会议上", U"全体(扩大)会议上", U"全会上", U"全会(扩大)上"}) {
+      for (size_t at = zone.find(marker); at != kNpos; at = zone.find(marker, at + 1)) {
+        const size_t from = at >= 25 ? at - 25 : 0;
+        const u32string_view before = zone.substr(from, at - from);
+        if (Contains(before, U"委") && !Contains(before, U"政府")) return true;
+      }
+    }
   }
   const size_t at = opening.substr(0, 600).find(U"我代表");
   if (at != kNpos) {

@@ -194,6 +194,16 @@ TEST(MetadataTest, PartyCommitteePlenaryReport) {
   EXPECT_EQ(m.speaker().title(), "市委书记");
 }
 
+TEST(MetadataTest, PartyPlenaryVariants) {
+  EXPECT_EQ(Meta("在中共云浮市委七届十次全会上的报告\n市委书记 张三丰\n同志们:\n").doc_type(),
+            v1::DOC_TYPE_PARTY_COMMITTEE_REPORT);
+  EXPECT_EQ(Meta("在中共紫金县委十三届十次全体(扩大)会议上的报告\n同志们:\n").region().code(),
+            "441621");
+  // A government's own plenary is no party plenary.
+  EXPECT_NE(Meta("县长在2017年县政府全体会议上的讲话\n同志们:今天,我们召开本届县政府第一次全体会议").doc_type(),
+            v1::DOC_TYPE_PARTY_COMMITTEE_REPORT);
+}
+
 TEST(MetadataTest, PlenaryMentionedInAGovernmentReportDoesNotMakeItAPartyReport) {
   const ReportMetadata m = Meta(
       "2021年紫金县政府工作报告\n各位代表:\n现在,我代表县人民政府向大会作政府工作报告。"
