@@ -1000,6 +1000,8 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
     }
   }
 
+  bool rate_word = Contains(t_, window_begin, qb, U"增速") || Contains(t_, window_begin, qb, U"增幅") ||
+                   Contains(t_, window_begin, qb, U"增长率") || Contains(t_, window_begin, qb, U"降幅");
   for (int id : targets) {
     if (id < 0) continue;
     const auto& ind = g_.indicators_[id];
@@ -1018,8 +1020,13 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
         if (indicator < 0) continue;
         measure = v1::MEASURE_VALUE;
       } else if (ind.unit_class == "index") {
+        // 上涨2%, 下降3%; but 涨幅回落到2.6% states the rise itself.
         measure = v1::MEASURE_GROWTH;
-        if (verb.sign < 0) value = -value;
+        if (verb.sign < 0 && !verb.to_level) value = -value;
+      } else if (verb.to_level && rate_word) {
+        // 增速回落到3%: the new growth rate.
+        measure = v1::MEASURE_GROWTH;
+        if (Contains(t_, window_begin, qb, U"降幅")) value = -value;
       } else if (ind.unit_class == "percent") {
         if (verb.sign && !verb.to_level) continue;  // a change of a rate in % is ambiguous
         measure = v1::MEASURE_VALUE;

@@ -279,6 +279,21 @@ TEST_F(FactsTest, PlanYearInsideTheReviewIsATargetOnlyWhenSaidSo) {
   EXPECT_EQ(f->period(), "2021");
 }
 
+TEST_F(FactsTest, PlanPartStartsAfterTheReviewHeading) {
+  // The opening paragraph announces 今年工作 before the review: it does not open the plan part.
+  auto facts = Run("政府工作报告\n各位代表:我代表政府报告过去五年工作,并对今年工作提出建议。\n"
+                   "一、2020年工作回顾\n地区生产总值增长7.8%,居民消费价格涨幅回落到2.6%,"
+                   "地区生产总值增速回落到7.8%。\n二、2021年工作建议\n地区生产总值增长7.5%左右。\n");
+  const auto* actual = Find(facts, "gdp", v1::MEASURE_GROWTH, v1::KIND_ACTUAL);
+  ASSERT_NE(actual, nullptr);
+  EXPECT_EQ(actual->period(), "2020");
+  EXPECT_EQ(Count(facts, "gdp"), 2);  // 增速回落到7.8% is the same growth
+  const auto* cpi = Find(facts, "cpi", v1::MEASURE_GROWTH, v1::KIND_ACTUAL);
+  ASSERT_NE(cpi, nullptr);
+  EXPECT_DOUBLE_EQ(cpi->value(), 2.6);
+  ASSERT_NE(Find(facts, "gdp", v1::MEASURE_GROWTH, v1::KIND_TARGET), nullptr);
+}
+
 TEST_F(FactsTest, RepeatedFigureIsOneFactWithEvidence) {
   std::string text = Report("地区生产总值308.02亿元,增长0.1%。回顾全年,地区生产总值308.02亿元。");
   auto facts = Run(text);

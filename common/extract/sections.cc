@@ -38,8 +38,17 @@ int YearEndingAt(std::u32string_view t, size_t pos) {
 ReportLayout FindLayout(std::u32string_view t, int report_year) {
   ReportLayout layout;
   layout.plan_begin = t.size();
-  // The plan part never opens in the first tenth of a report (salutations, meeting line).
+  // The plan part opens after the review does. The opening paragraph may announce both ("报告
+  // 过去五年政府工作，并对今年工作提出建议"), so search from the first review heading; without
+  // one, skip the first tenth (salutations, meeting line).
   size_t start = std::min<size_t>(t.size(), t.size() / 10);
+  // The heading "…工作回顾" when there is one, else the first words that open a review.
+  size_t review = t.find(U"工作回顾");
+  if (review == std::u32string_view::npos) {
+    for (std::u32string_view w : {U"过去一年", U"过去五年", U"一年来", U"回顾过去"})
+      review = std::min(review, t.find(w));
+  }
+  if (review != std::u32string_view::npos) start = review;
   for (size_t i = start; i < t.size(); ++i) {
     char32_t c = t[i];
     if (c == U'年' && report_year) {
