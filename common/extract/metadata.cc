@@ -705,8 +705,8 @@ v1::Region FindRegion(const Layout& l, v1::DocType doc_type, const Speaker& spea
     region.set_level(level_hint);
     return region;
   }
-  const std::string cues = Utf8(l.title) + "\n" + Utf8(l.opening);
-  return regions::RegionResolver(divisions).ResolveRegion(name, cues, level_hint);
+  return regions::RegionResolver(divisions).ResolveRegion(name, Utf8(l.opening), level_hint,
+                                                          Utf8(l.title));
 }
 
 struct Years {

@@ -35,6 +35,9 @@ std::string Mask(std::string text, std::string_view from) {
 // province names turn up in every report of that province anyway.
 int AncestorWeight(RegionLevel level) { return level == v1::LEVEL_PROVINCE ? 1 : 3; }
 constexpr int kChildWeight = 2;
+// A site files a report under its place (【高州市招商】), a stronger sign than one mention in
+// passing in the body.
+constexpr int kHeadlineWeight = 3;
 // Three CJK characters: two-character names (东区) are too generic to tell places apart.
 constexpr size_t kMinChildNameBytes = 9;
 
@@ -83,25 +86,32 @@ std::vector<int> RegionResolver::FindCandidates(std::string_view name, RegionLev
   return found;
 }
 
+int RegionResolver::Evidence(int c, const std::string& text) const {
+  const auto& all = divisions_.all();
+  int score = 0;
+  for (int a = all[c].parent; a >= 0; a = all[a].parent) {
+    const std::string short_name = ShortName(all[a].name);
+    score += CountOccurrences(text, short_name.empty() ? all[a].name : short_name) *
+             AncestorWeight(all[a].level);
+  }
+  return score;
+}
+
 int RegionResolver::Choose(const std::vector<int>& candidates, std::string_view name,
-                           std::string_view cues) const {
+                           std::string_view cues, std::string_view headline) const {
   if (candidates.empty()) return -1;
   if (candidates.size() == 1) return candidates[0];
   // The place's own name must not count as evidence for an ancestor whose short name it
   // contains (a 高州镇 inside 高州市 would otherwise vote for itself).
-  std::string masked = Mask(std::string(cues), name);
-  masked = Mask(std::move(masked), ShortName(name));
+  const std::string own_short = ShortName(name);
+  const std::string masked = Mask(Mask(std::string(cues), name), own_short);
+  const std::string masked_headline = Mask(Mask(std::string(headline), name), own_short);
 
   const auto& all = divisions_.all();
   std::vector<int> scores(candidates.size(), 0);
   for (size_t k = 0; k < candidates.size(); ++k) {
-    const int c = candidates[k];
-    for (int a = all[c].parent; a >= 0; a = all[a].parent) {
-      const std::string short_name = ShortName(all[a].name);
-      const int mentions =
-          CountOccurrences(masked, short_name.empty() ? all[a].name : short_name);
-      scores[k] += mentions * AncestorWeight(all[a].level);
-    }
+    scores[k] = Evidence(candidates[k], masked) +
+                kHeadlineWeight * Evidence(candidates[k], masked_headline);
   }
   // Places inside a candidate (the streets of a district, the counties of a prefecture) speak
   // for it too: reports name them without naming their own parent. Each distinct child named
@@ -110,19 +120,19 @@ int RegionResolver::Choose(const std::vector<int>& candidates, std::string_view 
     const int parent = all[i].parent;
     if (parent < 0 || all[i].name.size() < kMinChildNameBytes) continue;
     for (size_t k = 0; k < candidates.size(); ++k) {
-      if (candidates[k] == parent && masked.find(all[i].name) != std::string::npos) {
+      if (candidates[k] == parent && (masked.find(all[i].name) != std::string::npos ||
+                                      masked_headline.find(all[i].name) != std::string::npos)) {
         scores[k] += kChildWeight;
       }
     }
   }
   int best = -1, best_score = 0, runner_up = 0;
   for (size_t k = 0; k < candidates.size(); ++k) {
-    const int c = candidates[k];
     const int score = scores[k];
     if (score > best_score) {
       runner_up = best_score;
       best_score = score;
-      best = c;
+      best = candidates[k];
     } else if (score > runner_up) {
       runner_up = score;
     }
@@ -131,15 +141,16 @@ int RegionResolver::Choose(const std::vector<int>& candidates, std::string_view 
 }
 
 int RegionResolver::Resolve(std::string_view name, std::string_view cues,
-                            RegionLevel level_hint) const {
-  return Choose(Candidates(name, level_hint), name, cues);
+                            RegionLevel level_hint, std::string_view headline) const {
+  return Choose(Candidates(name, level_hint), name, cues, headline);
 }
 
 govreport::v1::Region RegionResolver::ResolveRegion(std::string_view name, std::string_view cues,
-                                                    RegionLevel level_hint) const {
+                                                    RegionLevel level_hint,
+                                                    std::string_view headline) const {
   Match match;
   const std::vector<int> candidates = FindCandidates(name, level_hint, &match);
-  const int chosen = Choose(candidates, name, cues);
+  const int chosen = Choose(candidates, name, cues, headline);
   const auto& all = divisions_.all();
   // A written full name missing from the table is either an informal form of the same place
   // (江城县 for 江城哈尼族彝族自治县: same level) or a place since renamed (增城市, now 增城区),

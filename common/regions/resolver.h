@@ -27,11 +27,14 @@ class RegionResolver {
 
   // The division `name` denotes, or -1 when there is no candidate or the cues do not decide.
   // A single candidate is taken as is. Among several, each scores the mentions in `cues`
-  // (simplified text: title, 【X招商】 heading, opening of the body) of its ancestors' full or
-  // short names (province mentions count less than prefecture/county ones, and mentions of
-  // `name` itself are ignored); the strict winner with a positive score is chosen.
+  // (simplified text, typically the opening of the body) of its ancestors' full or short names
+  // (province mentions count less than prefecture/county ones, and mentions of `name` itself
+  // are ignored) and of its own children's full names; mentions in `headline` (the title line
+  // with its 【X招商】 heading: sites file a report under its place) count more. The strict
+  // winner with a positive score is chosen.
   int Resolve(std::string_view name, std::string_view cues,
-              govreport::v1::RegionLevel level_hint = govreport::v1::LEVEL_UNSPECIFIED) const;
+              govreport::v1::RegionLevel level_hint = govreport::v1::LEVEL_UNSPECIFIED,
+              std::string_view headline = {}) const;
 
   // Resolve() as a Region message. When resolved: Divisions::ToRegion, with the official full
   // name when `name` was a short form. Otherwise `name` as given, code empty, level from the
@@ -40,14 +43,17 @@ class RegionResolver {
   // it became 增城区) gets parent and province but no code, since its code changed too.
   govreport::v1::Region ResolveRegion(
       std::string_view name, std::string_view cues,
-      govreport::v1::RegionLevel level_hint = govreport::v1::LEVEL_UNSPECIFIED) const;
+      govreport::v1::RegionLevel level_hint = govreport::v1::LEVEL_UNSPECIFIED,
+      std::string_view headline = {}) const;
 
  private:
   enum class Match { kNone, kExact, kShortForm, kRenamed };
   std::vector<int> FindCandidates(std::string_view name, govreport::v1::RegionLevel level_hint,
                                   Match* match) const;
-  int Choose(const std::vector<int>& candidates, std::string_view name,
-             std::string_view cues) const;
+  int Choose(const std::vector<int>& candidates, std::string_view name, std::string_view cues,
+             std::string_view headline) const;
+  // Weighted evidence in `text` (already masked) for candidate `c`.
+  int Evidence(int c, const std::string& text) const;
 
   const Divisions& divisions_;
 };

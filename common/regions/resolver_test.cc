@@ -62,6 +62,15 @@ TEST_F(ResolverTest, StrongerAncestorEvidenceWins) {
   EXPECT_EQ(CodeOf("泗水镇", "高州市泗水镇 高州 高州发展 与平远县结对"), "440981105");
 }
 
+TEST_F(ResolverTest, HeadlineOutweighsAPassingMention) {
+  // One mention each, but 高州 is where the site files the report.
+  const int i = resolver_.Resolve("荷塘镇", "荷塘镇干部赴江门学习", v1::LEVEL_UNSPECIFIED,
+                                  "【高州市招商】2019年荷塘镇政府工作报告");
+  ASSERT_GE(i, 0);
+  EXPECT_EQ(divisions_.all()[i].code, "440981126");
+  EXPECT_EQ(CodeOf("荷塘镇", "【高州市招商】荷塘镇干部赴江门学习"), "");
+}
+
 TEST_F(ResolverTest, UndecidedCuesLeaveTheCodeEmpty) {
   EXPECT_EQ(CodeOf("泗水镇", ""), "");
   EXPECT_EQ(CodeOf("泗水镇", "泗水镇全年实现生产总值10亿元"), "");
