@@ -86,6 +86,8 @@ def query(tables):
     fts = index.get("SQLite FTS5 trigram", {})
     out = []
     for name, f in index.items():
+        if "bytes_on_disk" in f and f.get("reports"):
+            f["bytes_per_report"] = f["bytes_on_disk"] / f["reports"]
         ratio = (f.get("mb_per_s", 0) / fts["mb_per_s"]) if fts.get("mb_per_s") else None
         out.append([name, fmt(f.get("reports"), 0), fmt(f.get("mb")), fmt(f.get("seconds")),
                     fmt(f.get("mb_per_s"), 2), fmt(f.get("reports_per_s")),

@@ -168,7 +168,9 @@ def synthesize(report, region, new_region, year_shift, rng):
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", required=True, help="output directory (created)")
+    ap.add_argument("--out", help="output directory (created)")
+    ap.add_argument("--classify", nargs="+", metavar="FILE",
+                    help="only print 'simplified|traditional<TAB>FILE' for each FILE and exit")
     ap.add_argument("--count", type=int, default=10000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--samples", nargs="*",
@@ -177,6 +179,15 @@ def main():
     ap.add_argument("--t2s", default=os.path.join(root, "data", "t2s_chars.tsv"))
     args = ap.parse_args()
 
+    if args.classify:
+        s2t = read_s2t(args.t2s)
+        for path in args.classify:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                script = "traditional" if is_traditional(f.read(), s2t) else "simplified"
+            print(f"{script}\t{path}")
+        return
+    if not args.out:
+        ap.error("--out is required")
     samples = args.samples
     if not samples:
         d = os.path.join(root, "data", "samples")
