@@ -178,10 +178,24 @@ struct Title {
   size_t body = 0;            // where the body starts
 };
 
+// A line that names a report rather than speaking it: short, and called a report
+// ("2021年榕城区政府工作报告", "【高州市招商】2019年荷塘镇政府工作报告", "在中共X市委…全会上的
+// 报告"); the salutation and the opening sentence of the speech ("我代表…请予审议") are not.
+bool IsTitleText(u32string_view text) {
+  if (text.size() > kTitleMaxLength) return false;
+  for (u32string_view speech : {U"各位代表", U"我代表", U"请予审议", U"同志们"}) {
+    if (Contains(text, speech)) return false;
+  }
+  return Contains(text, U"报告") || Contains(text, U"政府工作");
+}
+
+// The title line: the first line called a report among the first few lines with text (a page
+// heading may sit above it).
 Title FindTitle(u32string_view s) {
+  constexpr int kMaxLinesBeforeTitle = 5;
   Title t;
   size_t line = 0;
-  while (line < s.size()) {
+  for (int seen = 0; line < s.size() && seen < kMaxLinesBeforeTitle;) {
     size_t eol = s.find(U'\n', line);
     if (eol == kNpos) eol = s.size();
     // Leading list bullets and spaces ("- 工作报告——…").
@@ -189,24 +203,23 @@ Title FindTitle(u32string_view s) {
     while (b < eol && (IsSpace(s[b]) || s[b] == U'-' || s[b] == U'•' || s[b] == U'·')) ++b;
     size_t e = eol;
     while (e > b && IsSpace(s[e - 1])) --e;
+    line = eol + 1;
     size_t han = 0;
     for (size_t k = b; k < e && han < 2; ++k) han += IsHan(s[k]) ? 1 : 0;
-    if (han < 2) {  // blank, "-" separators, bare page dates
-      line = eol + 1;
+    if (han < 2) continue;  // blank, "-" separators, bare page dates
+    ++seen;
+    const u32string_view text = s.substr(b, e - b);
+    if (!IsTitleText(text)) {
+      // The speech has begun: whatever follows is no title.
+      if (text.size() > kTitleMaxLength || Contains(text, U"各位代表")) break;
       continue;
     }
-    const u32string_view text = s.substr(b, e - b);
-    const bool titled = text.size() <= kTitleMaxLength &&
-                        (Contains(text, U"报告") || StartsWith(text, U"【") ||
-                         Contains(text, U"政府工作"));
-    if (titled) {
-      // "工作报告--2022年4月20日在…会议上": the title is the part before the dash.
-      size_t dash = text.find(U"--");
-      if (dash != kNpos && dash > 0 && Contains(text.substr(0, dash), U"报告")) e = b + dash;
-      t.begin = b;
-      t.end = e;
-      t.body = eol;
-    }
+    // "工作报告--2022年4月20日在…会议上": the title is the part before the dash.
+    const size_t dash = text.find(U"--");
+    if (dash != kNpos && dash > 0 && Contains(text.substr(0, dash), U"报告")) e = b + dash;
+    t.begin = b;
+    t.end = e;
+    t.body = eol;
     return t;
   }
   return t;

@@ -260,6 +260,22 @@ TEST(MetadataTest, NationalNewsSummaries) {
   EXPECT_EQ(b.meeting_date(), "");
 }
 
+TEST(MetadataTest, TitleBelowAPageHeading) {
+  const ReportMetadata m = Meta(
+      "花都区人民政府门户网站\n首页 > 政务公开\n2020年花都区政府工作报告\n各位代表:\n"
+      "现在,我代表区人民政府向大会报告工作,请予审议。\n一、2019年工作回顾\n");
+  EXPECT_EQ(m.title(), "2020年花都区政府工作报告");
+  EXPECT_EQ(m.region().code(), "440114");
+  EXPECT_EQ(m.report_year(), 2020);
+}
+
+TEST(MetadataTest, OpeningSentenceIsNoTitle) {
+  const ReportMetadata m = Meta(
+      "各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n一、2019年工作回顾\n");
+  EXPECT_EQ(m.title(), "");
+  EXPECT_EQ(m.report_year(), 2020);
+}
+
 TEST(MetadataTest, TextWithoutAReportIsOther) {
   const ReportMetadata m = Meta("有想补充的信息?点我投稿\n- 联系我们\n- 企业入驻\n");
   EXPECT_EQ(m.doc_type(), v1::DOC_TYPE_OTHER);
