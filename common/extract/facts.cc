@@ -111,7 +111,7 @@ Boundary BoundaryAt(U32View t, size_t i) {
 // Words that may stand between a subject and its number without changing what the number is
 // about. Longest first where one is a prefix of another.
 constexpr U32View kFillers[] = {
-    U"按可比价格计算", U"按可比价计算", U"比上年同期", U"比上年", U"较上年", U"比去年", U"较去年",
+    U"按可比价格计算", U"按可比价计算", U"比上年同期", U"比年初", U"较年初", U"比上年", U"较上年", U"比去年", U"较去年",
     U"同比", U"可比", U"名义", U"实际", U"增长", U"增加", U"提高", U"上涨", U"上升", U"增速",
     U"增幅", U"涨幅", U"提升", U"下降", U"减少", U"降低", U"回落", U"下滑", U"降幅", U"分别",
     U"均", U"为", U"达到", U"达", U"实现", U"完成了", U"完成", U"突破", U"超过", U"约", U"共",
@@ -589,6 +589,12 @@ void SentenceParser::OnMention(const IndicatorMatcher::Match& m) {
   }
   last_mention_end_ = m.end;
   int id = foreign ? -1 : m.id;
+  // "地区生产总值(GDP)": the same subject named again in brackets.
+  if (!chain_.empty() && chain_.back().id == id && chain_.back().clause == clause_ &&
+      m.begin == chain_.back().end + 1 && (t_[m.begin - 1] == U'(' || t_[m.begin - 1] == U'（')) {
+    chain_.back().end = m.end;
+    return;
+  }
   bool joined = false;
   if (!chain_.empty() && chain_.back().clause == clause_) {
     size_t gb = chain_.back().end, ge = m.begin;

@@ -117,6 +117,16 @@ TEST_F(FactsTest, RespectivelyDoesNotBorrowEarlierSubjects) {
   EXPECT_EQ(Find(facts, "rural_income", v1::MEASURE_GROWTH), nullptr);
 }
 
+TEST_F(FactsTest, BracketedAliasAndYearToDateGrowth) {
+  auto facts = Run(Report("全区实现地区生产总值(GDP)235.6亿元。"
+                          "金融机构本外币存款余额320亿元、贷款余额210亿元,分别比年初增长11.2%、13.5%。"));
+  const auto* gdp = Find(facts, "gdp", v1::MEASURE_VALUE);
+  ASSERT_NE(gdp, nullptr);
+  EXPECT_EQ(gdp->evidence().text(), "地区生产总值(GDP)235.6亿元");
+  ASSERT_NE(Find(facts, "loans", v1::MEASURE_GROWTH), nullptr);
+  EXPECT_DOUBLE_EQ(Find(facts, "loans", v1::MEASURE_GROWTH)->value(), 13.5);
+}
+
 TEST_F(FactsTest, EachAppliesToEverySubject) {
   auto facts = Run(Report("实现辖区税收1709亿元、一般公共预算收入316.6亿元,均增长2.6%。"));
   ASSERT_NE(Find(facts, "tax_revenue", v1::MEASURE_GROWTH), nullptr);
