@@ -14,11 +14,21 @@
 #include "common/regions/divisions.h"
 #endif
 
+// The rule sources, embedded by CMakeLists.txt so that Version() changes with them.
+namespace govreport::data {
+std::string_view ExtractRulesFacts();
+std::string_view ExtractRulesNumbers();
+std::string_view ExtractRulesSections();
+std::string_view ExtractRulesMatcher();
+std::string_view ExtractRulesExtractor();
+std::string_view ExtractRulesMetadata();
+}  // namespace govreport::data
+
 namespace govreport::extract {
 namespace {
 
-// Bump when the rules change output; the data files are hashed into Version() on their own.
-constexpr char kRulesVersion[] = "0.2.0";
+// Bump on notable rule changes; sources and data are hashed into Version() in any case.
+constexpr char kRulesVersion[] = "1.0.0";
 
 class ExtractorImpl : public Extractor {
  public:
@@ -82,11 +92,20 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create() {
 }
 
 std::string_view Extractor::Version() {
+  // "extract-<semver>+<hash>": the semver names the rule set for people; the hash covers the rule
+  // sources and the data files, so the version changes whenever output can change.
   static const std::string* const version = [] {
-    std::string data = std::string(kRulesVersion) + "\n" + std::string(data::IndicatorCatalogTsv()) +
-                       "\n" + std::string(data::DivisionsTsv());
+    std::string all(kRulesVersion);
+    for (std::string_view part :
+         {data::ExtractRulesFacts(), data::ExtractRulesNumbers(), data::ExtractRulesSections(),
+          data::ExtractRulesMatcher(), data::ExtractRulesExtractor(), data::ExtractRulesMetadata(),
+          data::IndicatorCatalogTsv(), data::DivisionsTsv()}) {
+      all += std::to_string(part.size());
+      all += ':';
+      all.append(part.data(), part.size());
+    }
     return new std::string(std::string("extract-") + kRulesVersion + "+" +
-                           Sha256Hex(data).substr(0, 12));
+                           Sha256Hex(all).substr(0, 12));
   }();
   return *version;
 }
