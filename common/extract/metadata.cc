@@ -298,8 +298,15 @@ Session FindSession(u32string_view head) {
   Session session;
   for (size_t pos = head.find(U'届'); pos != kNpos; pos = head.find(U'届', pos + 1)) {
     const u32string_view after = head.substr(pos + 1, 24);
-    const bool congress = StartsWith(after, U"人民代表大会") || StartsWith(after, U"人大");
-    const bool national = StartsWith(after, U"全国人民代表大会") || StartsWith(after, U"全国人大");
+    // A congress session goes on to its meeting ("人民代表大会第七次会议", "人大五次会议");
+    // "十三届全国人大代表" names a deputy, not the session.
+    auto session_of = [&](u32string_view body) {
+      if (!StartsWith(after, body)) return false;
+      const size_t next = body.size();
+      return next < after.size() && (after[next] == U'第' || IsOrdinalChar(after[next]));
+    };
+    const bool congress = session_of(U"人民代表大会") || session_of(U"人大");
+    const bool national = session_of(U"全国人民代表大会") || session_of(U"全国人大");
     bool party = StartsWith(after, U"委员会") || StartsWith(after, U"委");
     if (!party) {
       // "七届十次全会", "十二届九次全体会议"

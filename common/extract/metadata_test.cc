@@ -161,6 +161,13 @@ TEST(MetadataTest, NationalReportReviewingFiveYearsWithChineseNumeralDate) {
   EXPECT_EQ(m.speaker().name(), "温家宝");
 }
 
+TEST(MetadataTest, NationalDeputyIsNoNationalSession) {
+  const ReportMetadata m = Meta(
+      "云浮市政府工作报告\n云浮市市长、十三届全国人大代表 王胜\n各位代表:\n我代表市政府报告工作。\n");
+  EXPECT_EQ(m.region().name(), "云浮市");
+  EXPECT_EQ(m.region().level(), v1::LEVEL_PREFECTURE);
+}
+
 TEST(MetadataTest, NationalFromOnBehalfOfTheStateCouncilAlone) {
   const ReportMetadata m = Meta("各位代表:\n现在,我代表国务院,向大会报告政府工作。\n一、2015年工作回顾\n");
   EXPECT_EQ(m.region().name(), "全国");
