@@ -120,7 +120,7 @@ constexpr U32View kFillers[] = {
     U"平均", U"累计", U"总计", U"合计", U"占", U"比重", U"的", U"额", U"值", U"年末", U"末",
     U"余额", U"保持", U"在", U"以上", U"左右", U"继续", U"稳定", U"增", U"降", U"涨", U"减",
     U"和", U"及", U"与", U"、", U"仍", U"已", U"将", U"预期", U"目标", U"同口径", U"口径",
-    U"按", U"计算", U"元", U"逆势", U"分别为", U"总", U"跃", U"居",
+    U"按", U"计算", U"元", U"逆势", U"分别为", U"总", U"跃", U"居", U"两年", U"三年", U"五年",
 };
 
 // Prefixes (within the clause before a subject) that make the figure someone else's: a company,
@@ -475,7 +475,8 @@ class SentenceParser {
   size_t OnRank(size_t p);
   // level_at_end: a level read at the end of a span (stocks, 增加到/达到), so in a five-year run
   // it is the review year's.
-  Period ResolvePeriod(size_t pos, bool in_clause_span, bool level_at_end = false) const;
+  // in_clause_span: number of years of a several-year figure named in the clause, else 0.
+  Period ResolvePeriod(size_t pos, int in_clause_span, bool level_at_end = false) const;
   void Emit(int indicator, v1::Measure measure, const Quantity& q, double value, size_t ev_begin,
             size_t ev_end, const Period& period, v1::Qualifier qualifier, std::string scope);
   int CountListNumbers(size_t p) const;
@@ -630,7 +631,7 @@ constexpr U32View kLeadIns[] = {
     U"坚持", U"落实", U"就业", U"创造", U"新增", U"新", U"增加", U"提高", U"提升", U"达到",
     U"达", U"突破", U"首次", U"历史性", U"成功", U"其", U"此外", U"同时", U"另外", U"以及",
     U"将", U"要", U"把", U"按", U"可比价", U"计算", U"现价", U"本地", U"全域", U"辖区内",
-    U"地方", U"本级", U"地区", U"居民", U"城乡", U"和",
+    U"地方", U"本级", U"地区", U"居民", U"城乡", U"和", U"镇域", U"县域", U"市域", U"区域内",
 };
 // Jurisdiction words: right for the report's own level, someone else's figure otherwise
 // (全市 in a district's report is the city's).
@@ -775,7 +776,7 @@ size_t SentenceParser::OnRank(size_t p) {
   if (p - sb == 0 || p - sb > 8) return end;
   for (size_t j = sb; j < p; ++j)
     if (IsDigit(t_[j])) return end;
-  Period period = ResolvePeriod(p, false);
+  Period period = ResolvePeriod(p, 0);
   if (period.skip) return end;
   Quantity q;
   q.begin = p;
@@ -789,7 +790,7 @@ size_t SentenceParser::OnRank(size_t p) {
   return end;
 }
 
-Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span, bool level_at_end) const {
+Period SentenceParser::ResolvePeriod(size_t pos, int in_clause_span, bool level_at_end) const {
   Period r;
   bool in_plan = pos >= plan_begin_;
   int year = in_plan ? ctx_.report_year : ctx_.review_year;
@@ -847,11 +848,12 @@ Period SentenceParser::ResolvePeriod(size_t pos, bool in_clause_span, bool level
     return r;
   }
   if (in_clause_span) {
+    int years = in_clause_span;
     if (r.kind == v1::KIND_ACTUAL) {
-      r.period = absl::StrCat(year - 4, "-", year);
+      r.period = absl::StrCat(year - years + 1, "-", year);
     } else {
       r.kind = v1::KIND_PLAN_GOAL;
-      r.period = absl::StrCat(year, "-", year + 4);
+      r.period = absl::StrCat(year, "-", year + years - 1);
     }
     return r;
   }
@@ -973,8 +975,18 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
     }
   }
 
-  bool clause_span = Contains(t_, clause_start_, qb, U"年均") ||
-                     Contains(t_, clause_start_, qb, U"累计");
+  // Several-year figures within the clause: 年均/累计 (five years unless said), 两年平均 (2021
+  // reports compare with 2019), 三年平均.
+  int clause_span = 0;
+  if (Contains(t_, clause_start_, qb, U"两年平均")) {
+    clause_span = 2;
+  } else if (Contains(t_, clause_start_, qb, U"三年平均")) {
+    clause_span = 3;
+  } else if (Contains(t_, clause_start_, qb, U"年均") || Contains(t_, clause_start_, qb, U"累计") ||
+             Contains(t_, clause_start_, qb, U"年平均") ||
+             Contains(t_, clause_start_, qb, U"平均增长")) {
+    clause_span = 5;
+  }
   Period period = ResolvePeriod(qb, clause_span);
   if (period.skip) return number_end;
   bool upper_bound = suffix_qualifier == v1::QUALIFIER_AT_MOST ||

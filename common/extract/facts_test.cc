@@ -237,6 +237,16 @@ TEST_F(FactsTest, FiveYearFiguresAreSpansOrGoals) {
   EXPECT_EQ(avg->period(), "2016-2020");
 }
 
+TEST_F(FactsTest, TwoYearAveragesAreSpans) {
+  auto facts = Run(Report("地区生产总值增长8.1%,两年平均增长5.1%;固定资产投资比2019年增长9%。"));
+  EXPECT_EQ(Count(facts, "gdp"), 2);
+  for (const auto& f : facts) {
+    if (f.indicator() == "gdp" && f.value() == 5.1) EXPECT_EQ(f.period(), "2019-2020");
+    if (f.indicator() == "gdp" && f.value() == 8.1) EXPECT_EQ(f.period(), "2020");
+    if (f.indicator() == "fixed_asset_investment") EXPECT_NE(f.period(), "2020");
+  }
+}
+
 TEST_F(FactsTest, QuartersAndPartialYears) {
   auto facts = Run(Report("一季度地区生产总值下降6.4%。上半年固定资产投资增长2.5%。"));
   const auto* q1 = Find(facts, "gdp", v1::MEASURE_GROWTH);
