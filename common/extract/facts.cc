@@ -1051,6 +1051,9 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
       } else if (verb.sign && !verb.to_level) {
         measure = v1::MEASURE_GROWTH;
         if (verb.sign < 0) value = -value;
+      } else if (!verb.sign && period.kind == v1::KIND_TARGET) {
+        // Target lists drop the verb: "地区生产总值6.5%左右" is the growth target.
+        measure = v1::MEASURE_GROWTH;
       } else {
         continue;
       }

@@ -182,7 +182,8 @@ TEST_F(FactsTest, TargetQualifiers) {
                           "固定资产投资增长不低于10%;社会消费品零售总额增长6-7%;"
                           "一般公共预算收入增长6%－6.5%;外贸进出口增长3%;"
                           "居民消费价格涨幅控制在3%以内;城镇登记失业率不超过4.5%;"
-                          "城镇新增就业1.8万人;单位地区生产总值能耗下降3.2%。"));
+                          "城镇新增就业1.8万人;单位地区生产总值能耗下降3.2%;"
+                          "税收收入5%左右。"));
   auto target = [&](const std::string& id, v1::Measure m) {
     const auto* f = Find(facts, id, m, v1::KIND_TARGET);
     EXPECT_NE(f, nullptr) << id;
@@ -211,6 +212,7 @@ TEST_F(FactsTest, TargetQualifiers) {
   EXPECT_DOUBLE_EQ(jobs.value(), 18000.0);
   EXPECT_EQ(jobs.unit(), "人");
   EXPECT_DOUBLE_EQ(target("energy_intensity", v1::MEASURE_GROWTH).value(), -3.2);
+  EXPECT_DOUBLE_EQ(target("tax_revenue", v1::MEASURE_GROWTH).value(), 5.0);
   // The review's growth stays an actual of 2020.
   const auto* actual = Find(facts, "gdp", v1::MEASURE_GROWTH, v1::KIND_ACTUAL);
   ASSERT_NE(actual, nullptr);
