@@ -91,6 +91,12 @@ stop_server() {
 }
 trap stop_server EXIT
 
+# CPU seconds (user + system) the process has used so far: with other work on the machine, the
+# index build's CPU cost is steadier than its wall time.
+cpu_seconds() {
+  awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$1/stat"
+}
+
 start_server() {  # $1 data dir; sets SERVER_PID and ADDR
   local log_file=$OUT/query-server.log
   "$BIN/govreport-query" --listen=127.0.0.1:0 --data_dir="$1" 2>"$log_file" &
@@ -120,8 +126,13 @@ run_query() {
   rm -rf "$data"
   start_server "$data"
   log "govreport-query on $ADDR (pid $SERVER_PID); indexing $REPORTS reports"
+  local cpu_before cpu_after
+  cpu_before=$(cpu_seconds "$SERVER_PID")
   "$BIN/query_bench" --mode=index --target="$ADDR" --corpus_dir="$corpus" \
     --concurrency="$INDEX_CLIENTS" >>"$results"
+  cpu_after=$(cpu_seconds "$SERVER_PID")
+  printf 'RESULT\tindex\tgovreport IndexReport\tcpu_s=%s\n' \
+    "$(python3 -c "print($cpu_after - $cpu_before)")" >>"$results"
   log "latency: $REQUESTS requests per RPC and concurrency ($CONCURRENCIES), at most ${MAX_SECONDS}s each"
   "$BIN/query_bench" --mode=latency --target="$ADDR" --terms_file=bench/search_terms.txt \
     --concurrencies="$CONCURRENCIES" --requests="$REQUESTS" --max_seconds="$MAX_SECONDS" \
