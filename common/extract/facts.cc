@@ -996,6 +996,14 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
                      Contains(t_, window_begin, qb, U"控制在");
   // "失业率控制在3.5%以内" in the review states the target was met, not the rate.
   if (period.kind == v1::KIND_ACTUAL && upper_bound) return number_end;
+  // "年初确定的地区生产总值增长6%的目标": last year's target restated in the review.
+  if (period.kind == v1::KIND_ACTUAL) {
+    size_t k = number_end;
+    if (k < se_ && t_[k] == U'的') ++k;
+    if (At(t_, k, U"目标") || At(t_, k, U"预期目标") || At(t_, k, U"年度目标") ||
+        At(t_, k, U"增长目标") || Contains(t_, window_begin, qb, U"目标"))
+      return number_end;
+  }
 
   v1::Qualifier qualifier = v1::QUALIFIER_UNSPECIFIED;
   if (period.kind == v1::KIND_TARGET || period.kind == v1::KIND_PLAN_GOAL) {

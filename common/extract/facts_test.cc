@@ -249,6 +249,12 @@ TEST_F(FactsTest, TwoYearAveragesAreSpans) {
   }
 }
 
+TEST_F(FactsTest, LastYearsTargetRestatedInTheReviewIsNoActual) {
+  auto facts = Run(Report("全面完成年初确定的地区生产总值增长6%的目标,地区生产总值实际增长6.3%。"));
+  EXPECT_EQ(Count(facts, "gdp"), 1);
+  EXPECT_DOUBLE_EQ(Find(facts, "gdp", v1::MEASURE_GROWTH)->value(), 6.3);
+}
+
 TEST_F(FactsTest, QuartersAndPartialYears) {
   auto facts = Run(Report("一季度地区生产总值下降6.4%。上半年固定资产投资增长2.5%。"));
   const auto* q1 = Find(facts, "gdp", v1::MEASURE_GROWTH);
