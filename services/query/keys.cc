@@ -90,8 +90,6 @@ std::string PostingKey(std::string_view term, uint32_t docnum) {
   return k;
 }
 
-std::string DocFreqKey(std::string_view term) { return TermKey(kDocFreqTag, term); }
-
 std::optional<uint32_t> DocnumAfterPrefix(std::string_view key, std::string_view prefix) {
   if (key.size() != prefix.size() + 4 || key.substr(0, prefix.size()) != prefix) {
     return std::nullopt;

@@ -10,7 +10,6 @@
 //   'F' indicator 0x00 docnum:u32 i:u16 -> Fact (serialized), the fact index
 //   'R' region_key                      -> Region (serialized), the region entity
 //   'P' len:u8 term docnum:u32          -> posting: varint tf, varint delta positions
-//   'N' len:u8 term                     -> document frequency, int64 little-endian, merged by add
 //
 // Docnums are dense u32 handles assigned in index order and never reused after a delete; a
 // re-indexed report keeps its docnum.
@@ -27,7 +26,6 @@ inline constexpr char kTextTag = 'T';
 inline constexpr char kFactTag = 'F';
 inline constexpr char kRegionTag = 'R';
 inline constexpr char kPostingTag = 'P';
-inline constexpr char kDocFreqTag = 'N';
 
 // Big-endian fixed-width integers.
 void AppendBigEndian32(uint32_t v, std::string* out);
@@ -46,7 +44,6 @@ std::string RegionKey(std::string_view region_key);
 // Terms longer than 255 bytes are truncated (at a byte: terms are only compared, never shown).
 std::string PostingPrefix(std::string_view term);
 std::string PostingKey(std::string_view term, uint32_t docnum);
-std::string DocFreqKey(std::string_view term);
 
 // Docnum of a key that starts with `prefix` (DocKey/TextKey/PostingKey), or nullopt when the key
 // is not `prefix` followed by exactly four bytes.

@@ -23,6 +23,7 @@
 #include "govreport/v1/report.pb.h"
 #include "rocksdb/db.h"
 #include "services/query/region_index.h"
+#include "services/query/search_index.h"
 
 namespace govreport::query {
 
@@ -61,6 +62,11 @@ class ReportStore {
   // NOT_FOUND for an unknown id.
   absl::Status Delete(std::string_view report_id);
 
+  // Document frequency of each term (number of live documents containing it), in order. Counts
+  // uncached terms from their posting lists (waiting for an in-flight write), then caches them.
+  // Call it without holding a Reader.
+  absl::StatusOr<std::vector<uint32_t>> DocFrequencies(const std::vector<std::string>& terms) const;
+
   // The normalized text of a document.
   absl::StatusOr<std::string> ReadText(uint32_t docnum) const;
 
@@ -90,14 +96,16 @@ class ReportStore {
   void AddToCatalog(std::unique_ptr<IndexedDoc> doc);     // catalog lock held
   void RemoveFromCatalog(uint32_t docnum);                // catalog lock held
   // Adds to `batch` the deletes of everything stored for `doc`.
-  absl::Status DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch) const;
+  absl::Status DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch,
+                             DocFrequencyDelta* delta) const;
   absl::Status Write(rocksdb::WriteBatch* batch);
+  void ApplyToDocFrequencyCache(const DocFrequencyDelta& delta);  // writer_mutex_ held
 
   ReportStoreOptions options_;
   std::unique_ptr<RegionHierarchy> empty_hierarchy_;
   std::unique_ptr<rocksdb::DB> db_;
 
-  absl::Mutex writer_mutex_;  // serializes Index/Delete (read-modify-write of a document)
+  mutable absl::Mutex writer_mutex_;  // serializes Index/Delete (read-modify-write of a document)
   mutable std::shared_mutex catalog_mutex_;
   std::vector<std::unique_ptr<IndexedDoc>> docs_;
   absl::flat_hash_map<std::string, uint32_t> by_id_;
@@ -105,6 +113,11 @@ class ReportStore {
   absl::flat_hash_map<std::string, int> region_refs_;  // region key -> live docs
   uint64_t live_docs_ = 0;
   uint64_t total_search_length_ = 0;
+
+  // df of recently queried terms. Lock order: writer_mutex_, then df_mutex_. Counting and
+  // updating both hold writer_mutex_, so no write is counted twice or missed.
+  mutable absl::Mutex df_mutex_;
+  mutable absl::flat_hash_map<std::string, uint32_t> df_cache_;
 };
 
 }  // namespace govreport::query

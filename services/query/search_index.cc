@@ -11,21 +11,6 @@
 namespace govreport::query {
 namespace {
 
-class CounterMergeOperator : public rocksdb::AssociativeMergeOperator {
- public:
-  bool Merge(const rocksdb::Slice& /*key*/, const rocksdb::Slice* existing_value,
-             const rocksdb::Slice& value, std::string* new_value,
-             rocksdb::Logger* /*logger*/) const override {
-    int64_t sum = DecodeCounter(std::string_view(value.data(), value.size()));
-    if (existing_value != nullptr) {
-      sum += DecodeCounter(std::string_view(existing_value->data(), existing_value->size()));
-    }
-    *new_value = EncodeCounterDelta(sum);
-    return true;
-  }
-  const char* Name() const override { return "govreport.CounterAdd"; }
-};
-
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 
@@ -65,56 +50,49 @@ bool HasPosition(const std::vector<uint32_t>& positions, uint32_t p) {
 
 }  // namespace
 
-std::shared_ptr<rocksdb::MergeOperator> MakeCounterMergeOperator() {
-  return std::make_shared<CounterMergeOperator>();
+namespace {
+// Terms in key order: the memtable (a skip list) inserts keys that follow each other much faster
+// than keys in hash order, and a report writes thousands of them.
+std::vector<const std::string*> SortedTerms(const DocTerms& terms) {
+  std::vector<const std::string*> sorted;
+  sorted.reserve(terms.positions.size());
+  for (const auto& entry : terms.positions) sorted.push_back(&entry.first);
+  std::sort(sorted.begin(), sorted.end(), [](const std::string* a, const std::string* b) {
+    return a->size() != b->size() ? a->size() < b->size() : *a < *b;  // the key's length byte first
+  });
+  return sorted;
 }
+}  // namespace
 
-std::string EncodeCounterDelta(int64_t delta) {
-  std::string out(8, '\0');
-  const uint64_t u = static_cast<uint64_t>(delta);
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>(u >> (8 * i));
-  return out;
-}
-
-int64_t DecodeCounter(std::string_view value) {
-  if (value.size() != 8) return 0;
-  uint64_t u = 0;
-  for (int i = 7; i >= 0; --i) u = (u << 8) | static_cast<unsigned char>(value[i]);
-  return static_cast<int64_t>(u);
-}
-
-void AddPostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch) {
-  static const std::string kPlusOne = EncodeCounterDelta(1);
-  for (const auto& [term, positions] : terms.positions) {
-    batch->Put(PostingKey(term, docnum), EncodePosting(positions));
-    batch->Merge(DocFreqKey(term), kPlusOne);
+void AddPostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch,
+                 DocFrequencyDelta* delta) {
+  for (const std::string* term : SortedTerms(terms)) {
+    batch->Put(PostingKey(*term, docnum), EncodePosting(terms.positions.find(*term)->second));
+    ++(*delta)[*term];
   }
 }
 
-absl::Status RemovePostings(rocksdb::DB* db, uint32_t docnum, const DocTerms& terms,
-                            rocksdb::WriteBatch* batch) {
-  // Terms only this document has lose their df counter too, so a delete leaves nothing behind.
-  std::vector<std::string> df_keys;
-  df_keys.reserve(terms.positions.size());
-  for (const auto& [term, positions] : terms.positions) df_keys.push_back(DocFreqKey(term));
-  std::vector<rocksdb::Slice> slices(df_keys.begin(), df_keys.end());
-  std::vector<std::string> values;
-  std::vector<rocksdb::Status> statuses = db->MultiGet(rocksdb::ReadOptions(), slices, &values);
-  static const std::string kMinusOne = EncodeCounterDelta(-1);
-  size_t i = 0;
-  for (const auto& [term, positions] : terms.positions) {
-    if (!statuses[i].ok() && !statuses[i].IsNotFound()) {
-      return absl::InternalError(absl::StrCat("reading df: ", statuses[i].ToString()));
-    }
-    batch->Delete(PostingKey(term, docnum));
-    if (statuses[i].ok() && DecodeCounter(values[i]) > 1) {
-      batch->Merge(df_keys[i], kMinusOne);
-    } else {
-      batch->Delete(df_keys[i]);
-    }
-    ++i;
+void RemovePostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch,
+                    DocFrequencyDelta* delta) {
+  for (const std::string* term : SortedTerms(terms)) {
+    batch->Delete(PostingKey(*term, docnum));
+    --(*delta)[*term];
   }
-  return absl::OkStatus();
+}
+
+absl::StatusOr<uint32_t> CountPostings(rocksdb::DB* db, std::string_view term) {
+  const std::string prefix = PostingPrefix(term);
+  const std::string upper = PrefixSuccessor(prefix);
+  const rocksdb::Slice upper_slice(upper);
+  rocksdb::ReadOptions read;
+  read.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(read));
+  uint32_t count = 0;
+  for (it->Seek(prefix); it->Valid(); it->Next()) ++count;
+  if (!it->status().ok()) {
+    return absl::InternalError(absl::StrCat("counting postings: ", it->status().ToString()));
+  }
+  return count;
 }
 
 absl::StatusOr<std::vector<ScoredDoc>> EvaluateQuery(rocksdb::DB* db, const SearchParams& params) {
@@ -142,13 +120,7 @@ absl::StatusOr<std::vector<ScoredDoc>> EvaluateQuery(rocksdb::DB* db, const Sear
 
   std::vector<TermCursor> cursors(terms.size());
   for (size_t i = 0; i < terms.size(); ++i) {
-    rocksdb::ReadOptions read;
-    read.snapshot = snapshot;
-    std::string df_value;
-    rocksdb::Status s = db->Get(read, DocFreqKey(terms[i]), &df_value);
-    if (s.IsNotFound()) return results;
-    if (!s.ok()) return absl::InternalError(absl::StrCat("reading df: ", s.ToString()));
-    cursors[i].df = DecodeCounter(df_value);
+    cursors[i].df = params.doc_frequency ? params.doc_frequency(terms[i]) : 1;
     if (cursors[i].df <= 0) return results;
   }
   // Rarest first; `order[0]` drives the intersection.

@@ -17,26 +17,29 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "rocksdb/db.h"
-#include "rocksdb/merge_operator.h"
 #include "rocksdb/write_batch.h"
 #include "services/query/tokenizer.h"
 
 namespace govreport::query {
 
-// Adds signed little-endian int64 operands (document frequencies; removals add -1).
-std::shared_ptr<rocksdb::MergeOperator> MakeCounterMergeOperator();
-std::string EncodeCounterDelta(int64_t delta);
-int64_t DecodeCounter(std::string_view value);  // 0 for a malformed value
+// Document frequencies are not stored: a term's df is the length of its posting list, counted
+// on first use and then cached (see ReportStore::DocFrequencies), so indexing a report writes
+// only its postings (half the keys of a stored counter per term).
 
-// Writes a document's postings and df increments into `batch`.
-void AddPostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch);
-// Writes the deletes of a document's postings into `batch`, with df decrements (a df that would
-// reach 0 is deleted instead, reading the current counts from `db`). The caller must keep other
-// writers out until `batch` is written.
-absl::Status RemovePostings(rocksdb::DB* db, uint32_t docnum, const DocTerms& terms,
-                            rocksdb::WriteBatch* batch);
+// Pending df changes of one write batch, term -> delta.
+using DocFrequencyDelta = absl::flat_hash_map<std::string, int32_t>;
+
+// Writes a document's postings into `batch` and counts its terms into `delta`.
+void AddPostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch,
+                 DocFrequencyDelta* delta);
+// Writes the deletes of a document's postings into `batch` and discounts its terms in `delta`.
+void RemovePostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch,
+                    DocFrequencyDelta* delta);
+// Number of postings of `term` (its document frequency).
+absl::StatusOr<uint32_t> CountPostings(rocksdb::DB* db, std::string_view term);
 
 struct SearchCorpusStats {
   uint64_t live_docs = 0;
@@ -55,6 +58,8 @@ struct SearchParams {
   // Length (BM25 dl) of an accepted document.
   std::function<uint32_t(uint32_t docnum)> doc_length;
   SearchCorpusStats stats;
+  // Document frequency of a term (0: absent).
+  std::function<uint32_t(std::string_view term)> doc_frequency;
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 

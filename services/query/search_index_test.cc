@@ -34,12 +34,23 @@ class SearchIndexTest : public ::testing::Test {
   std::vector<std::string> Run(const std::string& query,
                                std::chrono::steady_clock::time_point deadline =
                                    std::chrono::steady_clock::time_point::max()) {
-    ReportStore::Reader reader(*store_);
     SearchParams params;
     params.phrases = ParseQuery(query);
+    std::vector<std::string> terms;
+    for (const auto& phrase : params.phrases) {
+      for (const auto& t : phrase.terms) terms.push_back(t.term);
+    }
+    const std::vector<uint32_t> dfs = *store_->DocFrequencies(terms);
+    ReportStore::Reader reader(*store_);
     params.accept = [&](uint32_t d) { return reader.Get(d) != nullptr; };
     params.doc_length = [&](uint32_t d) { return reader.Get(d)->search_length; };
     params.stats = {reader.live_docs(), reader.average_search_length()};
+    params.doc_frequency = [&](std::string_view term) -> uint32_t {
+      for (size_t i = 0; i < terms.size(); ++i) {
+        if (terms[i] == term) return dfs[i];
+      }
+      return 0;
+    };
     params.deadline = deadline;
     auto result = EvaluateQuery(store_->db(), params);
     status_ = result.status();

@@ -1,0 +1,182 @@
+// query_index_bench: dev tool measuring index build time and Search / QueryFacts latency of the query
+// service in-process, over synthetic reports assembled from the sample corpus's sentences (so
+// term statistics look like real reports). Not a test: prints figures, asserts nothing.
+//
+//   query_index_bench --dir=/tmp/qb --docs=10000 --samples=data/samples
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_cat.h"
+#include "services/query/query_service.h"
+#include "services/query/report_store.h"
+
+ABSL_FLAG(std::string, dir, "/tmp/query_bench", "index directory (wiped unless --reuse)");
+ABSL_FLAG(bool, reuse, false, "query an existing index instead of building one");
+ABSL_FLAG(int, docs, 10000, "synthetic reports to index");
+ABSL_FLAG(int, sentences, 400, "sentences per synthetic report");
+ABSL_FLAG(std::string, samples, "data/samples", "directory of sample texts");
+ABSL_FLAG(int, rounds, 300, "queries per kind");
+
+namespace q = govreport::query;
+namespace v1 = govreport::v1;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::vector<std::string> Sentences(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path());
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find("。", start);
+      end = end == std::string::npos ? text.size() : end + 3;
+      if (end - start > 12) out.push_back(text.substr(start, end - start));
+      start = end;
+    }
+  }
+  return out;
+}
+
+void Report(const char* what, std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
+  std::printf("%-28s n=%zu p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms\n", what, ms.size(), at(0.5),
+              at(0.9), at(0.99), ms.back());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  const std::string dir = absl::GetFlag(FLAGS_dir);
+  if (!absl::GetFlag(FLAGS_reuse)) std::filesystem::remove_all(dir);
+  const char* provinces[] = {"440000", "410000", "320000", "510000"};
+  const char* indicators[] = {"gdp", "budget_revenue", "retail_sales", "cpi", "fixed_asset_investment",
+                              "foreign_trade", "tax_revenue", "urban_income"};
+  std::vector<v1::Indicator> indicator_list;
+  for (const char* id : indicators) indicator_list.emplace_back().set_id(id);
+
+  // 1000 synthetic regions: codes PPxx00 in four provinces.
+  class BenchHierarchy : public q::RegionHierarchy {
+   public:
+    std::vector<v1::Region> Ancestors(std::string_view code) const override {
+      v1::Region p;
+      p.set_code(std::string(code.substr(0, 2)) + "0000");
+      p.set_name("省" + p.code());
+      p.set_level(v1::LEVEL_PROVINCE);
+      return {p};
+    }
+  } hierarchy;
+  q::ReportStoreOptions options;
+  options.path = dir;
+  options.hierarchy = &hierarchy;
+  auto opened = q::ReportStore::Open(options);
+  if (!opened.ok()) {
+    std::fprintf(stderr, "%s\n", opened.status().ToString().c_str());
+    return 1;
+  }
+  std::unique_ptr<q::ReportStore> store = *std::move(opened);
+  std::mt19937 rng(42);
+
+  if (!absl::GetFlag(FLAGS_reuse)) {
+    const std::vector<std::string> pool = Sentences(absl::GetFlag(FLAGS_samples));
+    std::printf("sentence pool: %zu\n", pool.size());
+    const int docs = absl::GetFlag(FLAGS_docs);
+    size_t bytes = 0;
+    const auto start = Clock::now();
+    for (int d = 0; d < docs; ++d) {
+      v1::Report r;
+      r.set_report_id(absl::StrCat("r", d));
+      std::string text;
+      for (int s = 0; s < absl::GetFlag(FLAGS_sentences); ++s) text += pool[rng() % pool.size()];
+      bytes += text.size();
+      r.set_normalized_text(std::move(text));
+      v1::Region* region = r.mutable_meta()->mutable_region();
+      const int region_index = d % 1000;
+      region->set_code(absl::StrCat(std::string(provinces[region_index % 4]).substr(0, 2),
+                                    10 + region_index / 4 % 90, "00"));
+      region->set_name(absl::StrCat("市", region->code()));
+      region->set_level(v1::LEVEL_PREFECTURE);
+      r.mutable_meta()->set_report_year(2015 + d / 1000);
+      r.mutable_meta()->set_doc_type(v1::DOC_TYPE_GOVERNMENT_WORK_REPORT);
+      r.set_extractor_version("bench");
+      for (int f = 0; f < 30; ++f) {
+        v1::Fact* fact = r.add_facts();
+        fact->set_indicator(indicators[f % 8]);
+        fact->set_measure(f % 2 ? v1::MEASURE_GROWTH : v1::MEASURE_VALUE);
+        fact->set_kind(f % 3 ? v1::KIND_ACTUAL : v1::KIND_TARGET);
+        fact->set_period(absl::StrCat(r.meta().report_year() - (f % 3 ? 1 : 0)));
+        fact->set_value(static_cast<double>(rng() % 100000) / 10);
+        fact->set_unit(f % 2 ? "%" : "元");
+        fact->mutable_evidence()->set_text("证据文本");
+      }
+      auto indexed = store->Index(r);
+      if (!indexed.ok()) {
+        std::fprintf(stderr, "%s\n", indexed.status().ToString().c_str());
+        return 1;
+      }
+    }
+    const double secs = std::chrono::duration<double>(Clock::now() - start).count();
+    std::printf("indexed %d reports (%.0f MB text) in %.1fs: %.0f reports/s\n", docs, bytes / 1e6,
+                secs, docs / secs);
+  }
+
+  q::QueryServiceImpl service(store.get(), q::IndicatorSet(indicator_list));
+  const std::vector<std::string> queries = {
+      "地区生产总值", "一般公共预算收入", "乡村振兴", "营商环境", "\"高质量发展\"", "财政 民生",
+      "GDP", "招商引资 项目", "镇", "脱贫攻坚 产业", "生態環境", "城镇新增就业", "粤港澳大湾区",
+      "固定资产投资 增长"};
+  for (int page_size : {10, 50}) {
+    std::vector<double> ms;
+    int64_t hits = 0;
+    for (int round = 0; round < absl::GetFlag(FLAGS_rounds); ++round) {
+      v1::SearchRequest request;
+      request.set_query(queries[round % queries.size()]);
+      request.set_page_size(page_size);
+      if (round % 3 == 1) request.mutable_region()->set_within(provinces[round % 4]);
+      if (round % 5 == 2) request.set_year_from(2020);
+      v1::SearchResponse response;
+      grpc::ServerContext context;
+      const auto t0 = Clock::now();
+      grpc::Status status = service.Search(&context, &request, &response);
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      if (!status.ok()) std::printf("search %s: %s\n", request.query().c_str(), status.error_message().c_str());
+      hits += response.total_hits();
+    }
+    Report(absl::StrCat("Search page_size=", page_size).c_str(), ms);
+    std::printf("  mean total_hits %.0f\n", static_cast<double>(hits) / ms.size());
+  }
+  {
+    std::vector<double> ms;
+    for (int round = 0; round < absl::GetFlag(FLAGS_rounds); ++round) {
+      v1::QueryFactsRequest request;
+      request.add_indicators(indicators[round % 8]);
+      if (round % 2 == 0) request.mutable_region()->set_within(provinces[round % 4]);
+      if (round % 4 == 1) request.mutable_region()->add_regions(absl::StrCat(
+          std::string(provinces[round % 4]).substr(0, 2), 10 + round % 90, "00"));
+      if (round % 3 == 0) request.set_period_from("2020");
+      request.set_kind(v1::KIND_ACTUAL);
+      v1::QueryFactsResponse response;
+      grpc::ServerContext context;
+      const auto t0 = Clock::now();
+      grpc::Status status = service.QueryFacts(&context, &request, &response);
+      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      if (!status.ok()) std::printf("facts: %s\n", status.error_message().c_str());
+    }
+    Report("QueryFacts", ms);
+  }
+  return 0;
+}
