@@ -747,10 +747,11 @@ size_t SentenceParser::OnRank(size_t p) {
   if (!ParseBareNumber(t_.substr(0, se_), p + 1, &n, &end) || n < 1 || n > 200 ||
       n != std::floor(n))
     return p + 1;
-  if (end < se_ && (t_[end] == U'位' || t_[end] == U'名')) ++end;
-  else if (end < se_ && IsCjk(t_[end]) && !(t_[end] == U'，' || t_[end] == U'和')) {
+  if (end < se_ && (t_[end] == U'位' || t_[end] == U'名')) {
+    ++end;
+  } else if (end < se_ && IsCjk(t_[end]) && t_[end] != U'和' && t_[end] != U'的') {
     // 第一产业, 第三方: not a rank. A rank ends the clause or is followed by 位/名.
-    if (!(t_[end] == U'、' || t_[end] == U'。' || t_[end] == U'的')) return end;
+    return end;
   }
   if (chain_.empty() || chain_.size() != 1 || chain_.back().id < 0) return end;
   size_t wb = std::max(clause_start_, last_number_end_);
