@@ -24,6 +24,11 @@ struct IndicatorDef {
 class IndicatorCatalog {
  public:
   // Parses a catalog file. Errors name the line that is malformed.
+  // Format: UTF-8, one indicator per line, 5 tab-separated columns; '#' lines and blank lines are
+  // skipped:  id <TAB> names <TAB> unit_class <TAB> category <TAB> core(0|1)
+  // `names` is '|'-separated simplified names, the first being the main name. An entry
+  // "=num/den" declares the indicator as the share of indicator `num` in `den` (rd_intensity is
+  // "=rd_expenditure/gdp"); it is kept in `aliases` and is not matched as text.
   static absl::StatusOr<std::unique_ptr<IndicatorCatalog>> Parse(std::string_view tsv);
   // The catalog shipped with the binary (embedded); aborts with a message if it is malformed.
   static const IndicatorCatalog& Default();
