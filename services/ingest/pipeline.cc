@@ -56,7 +56,14 @@ absl::StatusOr<int64_t> Pipeline::Start() {
   return pending;
 }
 
-void Pipeline::Schedule(const std::string& report_id) { queue_.Add(report_id); }
+void Pipeline::Schedule(const std::string& report_id) {
+  {
+    // Scheduled anew (ingested again after FAILED, or re-extracted): a fresh failure budget.
+    absl::MutexLock lock(&mu_);
+    failures_.erase(report_id);
+  }
+  queue_.Add(report_id);
+}
 
 void Pipeline::Stop(absl::Duration grace) {
   {

@@ -56,8 +56,8 @@ class Pipeline {
   // Returns the number of reports queued by the scan.
   absl::StatusOr<int64_t> Start();
 
-  // Queues `report_id` for the work its state calls for. Cheap; safe before Start() (the work
-  // waits for the workers) and after Stop() (ignored).
+  // Queues `report_id` for the work its state calls for, with a fresh failure budget. Cheap;
+  // safe before Start() (the work waits for the workers) and after Stop() (ignored).
   void Schedule(const std::string& report_id);
 
   // Stops taking work, lets calls in flight finish for up to `grace`, then cancels them and
