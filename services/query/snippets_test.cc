@@ -27,3 +27,27 @@ TEST(SnippetsTest, NoOccurrenceNoSnippet) {
 
 }  // namespace
 }  // namespace govreport::query
+
+namespace govreport::query {
+namespace {
+
+std::string Repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+TEST(SnippetsTest, FindsMatchesAcrossFoldingChunksAndLateInLongTexts) {
+  // The first match straddles the 2048-code-point chunk boundary; the second phrase comes late.
+  const std::string text = Repeat("。", 2046) + "地區生產總值" + Repeat("，", 6000) + "财政收入" + "。";
+  auto snippets = MakeSnippets(text, ParseQuery("地区生产总值 财政收入"), {});
+  ASSERT_EQ(snippets.size(), 2u);
+  ASSERT_EQ(snippets[0].highlights_size(), 1);
+  EXPECT_EQ(snippets[0].offset() + snippets[0].highlights(0).begin(), 2046);
+  EXPECT_EQ(snippets[0].highlights(0).end() - snippets[0].highlights(0).begin(), 6);
+  ASSERT_EQ(snippets[1].highlights_size(), 1);
+  EXPECT_EQ(snippets[1].offset() + snippets[1].highlights(0).begin(), 2046 + 6 + 6000);
+}
+
+}  // namespace
+}  // namespace govreport::query
