@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/server/grpc_status.h"
+#include "common/storage/status.h"
 #include "common/text/utf8.h"
 #include "common/util/content_id.h"
 
@@ -35,6 +36,29 @@ ExtractionServiceImpl::ExtractionServiceImpl(const extract::Extractor* extractor
   if (options_.extractor_version.empty()) {
     options_.extractor_version = std::string(extract::Extractor::Version());
   }
+}
+
+absl::StatusOr<int64_t> ExtractionServiceImpl::DropOtherVersions() {
+  rocksdb::ColumnFamilyHandle* family = cache_->family(kCacheFamily);
+  const std::string current = absl::StrCat(options_.extractor_version, "/");
+  rocksdb::WriteBatch batch;
+  int64_t dropped = 0;
+  absl::Status scanned =
+      cache_->Scan(family, "", "", [&](std::string_view key, std::string_view /*value*/) {
+        if (key.substr(0, current.size()) != current) {
+          batch.Delete(family, rocksdb::Slice(key.data(), key.size()));
+          ++dropped;
+        }
+        return true;
+      });
+  if (!scanned.ok()) return scanned;
+  if (dropped > 0) {
+    // Not synced: entries that come back after a crash are dropped again on the next start.
+    absl::Status written = storage::ToAbslStatus(cache_->db()->Write(rocksdb::WriteOptions(), &batch),
+                                        "drop stale cache entries");
+    if (!written.ok()) return written;
+  }
+  return dropped;
 }
 
 grpc::Status ExtractionServiceImpl::Extract(grpc::ServerContext* /*context*/,

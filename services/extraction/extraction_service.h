@@ -32,6 +32,10 @@ class ExtractionServiceImpl final : public govreport::v1::ExtractionService::Ser
   ExtractionServiceImpl(const extract::Extractor* extractor, storage::Database* cache,
                         ExtractionServiceOptions options);
 
+  // Deletes cached results of other extractor versions (they can never be hit again). Returns
+  // how many were deleted. Call at startup, before serving.
+  absl::StatusOr<int64_t> DropOtherVersions();
+
   grpc::Status Extract(grpc::ServerContext* context, const govreport::v1::ExtractRequest* request,
                        govreport::v1::ExtractResponse* response) override;
 

@@ -145,6 +145,23 @@ TEST_F(ExtractionServiceTest, NewExtractorVersionMissesTheCache) {
   EXPECT_EQ(extractor_.calls, 2);
 }
 
+TEST_F(ExtractionServiceTest, DropOtherVersionsKeepsOnlyTheCurrentOnes) {
+  ASSERT_TRUE(Service(1024, "v1").Extract(Request("一")).ok());
+  ASSERT_TRUE(Service(1024, "v1").Extract(Request("二")).ok());
+  ASSERT_TRUE(Service(1024, "v2").Extract(Request("一")).ok());
+  ExtractionServiceImpl v2 = Service(1024, "v2");
+  auto dropped = v2.DropOtherVersions();
+  ASSERT_TRUE(dropped.ok()) << dropped.status();
+  EXPECT_EQ(*dropped, 2);
+  EXPECT_EQ(*v2.DropOtherVersions(), 0);
+  auto hit = v2.Extract(Request("一"));
+  ASSERT_TRUE(hit.ok());
+  EXPECT_TRUE(hit->cache_hit());
+  auto gone = Service(1024, "v1").Extract(Request("二"));
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->cache_hit());
+}
+
 TEST_F(ExtractionServiceTest, GrpcMethodMapsErrors) {
   ExtractionServiceImpl service = Service();
   govreport::v1::ExtractRequest request = Request("");

@@ -50,6 +50,13 @@ int main(int argc, char** argv) {
   service_options.max_text_bytes = static_cast<size_t>(max_text_bytes);
   auto service = std::make_unique<govreport::extraction::ExtractionServiceImpl>(
       extractor->get(), cache->get(), service_options);
+  absl::StatusOr<int64_t> dropped = service->DropOtherVersions();
+  if (!dropped.ok()) {
+    std::fprintf(stderr, "govreport-extraction: %s\n", dropped.status().ToString().c_str());
+  } else if (*dropped > 0) {
+    std::fprintf(stderr, "govreport-extraction: dropped %lld cached result(s) of older versions\n",
+                 static_cast<long long>(*dropped));
+  }
 
   govreport::server::ServerOptions server_options;
   server_options.name = "govreport-extraction";
