@@ -79,16 +79,6 @@ v1::Measure MeasureOrValue(v1::Measure m) {
   return m == v1::MEASURE_UNSPECIFIED ? v1::MEASURE_VALUE : m;
 }
 
-// The page [offset, offset + page_size) of `rows` and the token for the next one.
-template <typename Row>
-std::pair<size_t, size_t> PageBounds(const std::vector<Row>& rows, uint64_t offset, int page_size,
-                                     uint64_t fingerprint, std::string* next_token) {
-  const size_t begin = std::min<uint64_t>(offset, rows.size());
-  const size_t end = std::min(rows.size(), begin + static_cast<size_t>(page_size));
-  if (end < rows.size()) *next_token = EncodePageToken(fingerprint, end);
-  return {begin, end};
-}
-
 }  // namespace
 
 absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& reader,
@@ -157,7 +147,7 @@ absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& rea
   });
 
   v1::QueryFactsResponse response;
-  auto [begin, end] = PageBounds(refs, *offset, page_size, fingerprint,
+  auto [begin, end] = PageRange(refs.size(), *offset, page_size, fingerprint,
                                  response.mutable_next_page_token());
   for (size_t i = begin; i < end; ++i) *response.add_facts() = ToRecord(refs[i]);
   return response;
@@ -397,7 +387,7 @@ absl::StatusOr<v1::TargetAttainmentResponse> TargetAttainment(
     rows.push_back(std::move(row));
   }
   v1::TargetAttainmentResponse response;
-  auto [begin, end] = PageBounds(rows, *offset, page_size, fingerprint,
+  auto [begin, end] = PageRange(rows.size(), *offset, page_size, fingerprint,
                                  response.mutable_next_page_token());
   for (size_t i = begin; i < end; ++i) *response.add_rows() = std::move(rows[i]);
   return response;

@@ -1,5 +1,6 @@
 #include "services/query/page_token.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "absl/strings/escaping.h"
@@ -26,6 +27,14 @@ uint64_t ReadFixed64(std::string_view s) {
 int ClampPageSize(int32_t page_size) {
   if (page_size <= 0) return kDefaultPageSize;
   return page_size > kMaxPageSize ? kMaxPageSize : page_size;
+}
+
+std::pair<size_t, size_t> PageRange(size_t rows, uint64_t offset, int page_size,
+                                    uint64_t fingerprint, std::string* next_token) {
+  const size_t begin = offset < rows ? static_cast<size_t>(offset) : rows;
+  const size_t end = std::min(rows, begin + static_cast<size_t>(page_size));
+  if (end < rows) *next_token = EncodePageToken(fingerprint, end);
+  return {begin, end};
 }
 
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed) {

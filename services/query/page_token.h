@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "google/protobuf/message.h"
@@ -32,6 +33,11 @@ std::string EncodePageToken(uint64_t fingerprint, uint64_t offset);
 // Offset stored in `token`; 0 for an empty token. INVALID_ARGUMENT when the token is not one of
 // ours or was issued for a different request fingerprint.
 absl::StatusOr<uint64_t> DecodePageToken(std::string_view token, uint64_t fingerprint);
+
+// Rows [first, second) of a result of `rows` rows for the page starting at `offset`; sets
+// *next_token when rows remain after it.
+std::pair<size_t, size_t> PageRange(size_t rows, uint64_t offset, int page_size,
+                                    uint64_t fingerprint, std::string* next_token);
 
 // Stable FNV-1a 64 (exposed for tests and for other fingerprints).
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);

@@ -53,3 +53,20 @@ TEST(PageTokenTest, RejectsGarbage) {
 
 }  // namespace
 }  // namespace govreport::query
+
+namespace govreport::query {
+namespace {
+
+TEST(PageRangeTest, SlicesAndIssuesTokensOnlyWhenRowsRemain) {
+  std::string token;
+  EXPECT_EQ(PageRange(10, 0, 4, 7, &token), (std::pair<size_t, size_t>{0, 4}));
+  EXPECT_EQ(*DecodePageToken(token, 7), 4u);
+  token.clear();
+  EXPECT_EQ(PageRange(10, 8, 4, 7, &token), (std::pair<size_t, size_t>{8, 10}));
+  EXPECT_TRUE(token.empty());
+  EXPECT_EQ(PageRange(10, 50, 4, 7, &token), (std::pair<size_t, size_t>{10, 10}));
+  EXPECT_TRUE(token.empty());
+}
+
+}  // namespace
+}  // namespace govreport::query

@@ -15,15 +15,6 @@
 
 namespace govreport::query {
 namespace {
-template <typename Row>
-std::pair<size_t, size_t> Page(size_t rows, uint64_t offset, int page_size, uint64_t fingerprint,
-                               std::string* next_token) {
-  const size_t begin = std::min<uint64_t>(offset, rows);
-  const size_t end = std::min(rows, begin + static_cast<size_t>(page_size));
-  if (end < rows) *next_token = EncodePageToken(fingerprint, end);
-  return {begin, end};
-}
-
 bool NewerFirst(const IndexedDoc* a, const IndexedDoc* b) {
   const int ya = a->report.meta().report_year(), yb = b->report.meta().report_year();
   if (ya != yb) return ya > yb;
@@ -71,7 +62,7 @@ absl::StatusOr<v1::ListReportsResponse> ListReports(const ReportStore& store,
   }
   std::sort(docs.begin(), docs.end(), NewerFirst);
   v1::ListReportsResponse response;
-  auto [begin, end] = Page<const IndexedDoc*>(docs.size(), *offset, ClampPageSize(request.page_size()),
+  auto [begin, end] = PageRange(docs.size(), *offset, ClampPageSize(request.page_size()),
                                               fingerprint, response.mutable_next_page_token());
   for (size_t i = begin; i < end; ++i) {
     const IndexedDoc& doc = *docs[i];
@@ -109,7 +100,7 @@ absl::StatusOr<v1::ListRegionsResponse> ListRegions(const ReportStore& store,
     ++e.count;
   }
   v1::ListRegionsResponse response;
-  auto [begin, end] = Page<Entry>(regions.size(), *offset, ClampPageSize(request.page_size()),
+  auto [begin, end] = PageRange(regions.size(), *offset, ClampPageSize(request.page_size()),
                                   fingerprint, response.mutable_next_page_token());
   auto it = regions.begin();
   std::advance(it, begin);
@@ -171,13 +162,15 @@ absl::StatusOr<v1::SearchResponse> Search(const ReportStore& store, const v1::Se
   std::vector<std::pair<double, const IndexedDoc*>> hits;
   hits.reserve(scored->size());
   for (const ScoredDoc& s : *scored) hits.emplace_back(s.score, reader.Get(s.docnum));
-  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+  const int page_size = ClampPageSize(request.page_size());
+  const size_t needed = std::min<uint64_t>(hits.size(), *offset + static_cast<uint64_t>(page_size));
+  std::partial_sort(hits.begin(), hits.begin() + needed, hits.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first > b.first;
     return NewerFirst(a.second, b.second);
   });
   v1::SearchResponse response;
   response.set_total_hits(static_cast<int64_t>(hits.size()));
-  auto [begin, end] = Page<int>(hits.size(), *offset, ClampPageSize(request.page_size()),
+  auto [begin, end] = PageRange(hits.size(), *offset, page_size,
                                 fingerprint, response.mutable_next_page_token());
   for (size_t i = begin; i < end; ++i) {
     const IndexedDoc& doc = *hits[i].second;
