@@ -43,7 +43,7 @@ TEST(CliTest, HelpListsEveryCommand) {
   EXPECT_EQ(run.code, kExitOk);
   for (const char* command : {"extract", "ingest", "status", "wait", "reports", "facts", "get",
                               "series", "compare", "attainment", "search", "regions",
-                              "indicators"}) {
+                              "indicators", "overview"}) {
     EXPECT_THAT(run.out, HasSubstr(std::string("  ") + command + " ")) << command;
   }
 }

@@ -1,6 +1,7 @@
 // The QueryService side of the CLI: reports, facts, get, series, compare, attainment, search,
 // regions, indicators. Tables for people by default, JSON lines with --json.
 #include <functional>
+#include <map>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
@@ -531,6 +532,83 @@ int RunIndicators(const CommandLine& line, Environment& env) {
   return kExitOk;
 }
 
+// One row per report: the headline figures a person looks for first (GDP of the year reviewed,
+// its growth, and the growth target set for the report's own year).
+int RunOverview(const CommandLine& line, Environment& env) {
+  QueryCall call("overview", line, env);
+  v1::ListReportsRequest reports_request;
+  if (!call.Init() || !call.RegionFilterFromFlags(reports_request.mutable_region())) {
+    return call.exit_code();
+  }
+  const std::string indicator = line.Get("indicator", "gdp");
+  std::vector<v1::ReportSummary> reports;
+  bool ok = Paginate(100000, [&](const std::string& token, int size, std::string* next,
+                                 int* got) {
+    reports_request.set_page_token(token);
+    reports_request.set_page_size(size);
+    v1::ListReportsResponse response;
+    if (!call.Call("ListReports", &QueryService::Stub::ListReports, reports_request, &response)) {
+      return false;
+    }
+    reports.insert(reports.end(), response.reports().begin(), response.reports().end());
+    *next = response.next_page_token();
+    *got = response.reports_size();
+    return true;
+  });
+  if (!ok) return call.exit_code();
+  v1::QueryFactsRequest facts_request;
+  facts_request.add_indicators(indicator);
+  *facts_request.mutable_region() = reports_request.region();
+  std::map<std::string, std::vector<v1::Fact>> facts_by_report;
+  ok = Paginate(1000000, [&](const std::string& token, int size, std::string* next, int* got) {
+    facts_request.set_page_token(token);
+    facts_request.set_page_size(size);
+    v1::QueryFactsResponse response;
+    if (!call.Call("QueryFacts", &QueryService::Stub::QueryFacts, facts_request, &response)) {
+      return false;
+    }
+    for (const auto& record : response.facts()) {
+      facts_by_report[record.report_id()].push_back(record.fact());
+    }
+    *next = response.next_page_token();
+    *got = response.facts_size();
+    return true;
+  });
+  if (!ok) return call.exit_code();
+
+  auto find = [](const std::vector<v1::Fact>& facts, int year, v1::Kind kind,
+                 v1::Measure measure) -> const v1::Fact* {
+    for (const auto& fact : facts) {
+      if (fact.period() == absl::StrCat(year) && fact.kind() == kind && fact.measure() == measure) {
+        return &fact;
+      }
+    }
+    return nullptr;
+  };
+  Table table({{"region"}, {"level"}, {"year", Table::Align::kRight},
+               {absl::StrCat(indicator, " (review year)"), Table::Align::kRight},
+               {"growth", Table::Align::kRight}, {"target for report year", Table::Align::kRight},
+               {"facts", Table::Align::kRight}});
+  for (const auto& report : reports) {
+    const v1::ReportMetadata& meta = report.meta();
+    const std::vector<v1::Fact>& facts = facts_by_report[report.report_id()];
+    const int review = meta.review_year() != 0 ? meta.review_year() : meta.report_year() - 1;
+    const v1::Fact* value = find(facts, review, v1::KIND_ACTUAL, v1::MEASURE_VALUE);
+    const v1::Fact* growth = find(facts, review, v1::KIND_ACTUAL, v1::MEASURE_GROWTH);
+    const v1::Fact* target = find(facts, meta.report_year(), v1::KIND_TARGET, v1::MEASURE_GROWTH);
+    if (target == nullptr) target = find(facts, meta.report_year(), v1::KIND_TARGET, v1::MEASURE_VALUE);
+    table.AddRow({FormatRegion(meta.region()),
+                  ShortEnumName(v1::RegionLevel_descriptor(), meta.region().level()),
+                  Year(meta.report_year()),
+                  value != nullptr ? absl::StrCat(FactValue(*value), " (", review, ")") : "-",
+                  growth != nullptr ? FactValue(*growth) : "-",
+                  target != nullptr ? FactValue(*target) : "-", absl::StrCat(report.fact_count())});
+  }
+  table.Print(call.out());
+  call.out() << reports.size() << " report(s)\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> QueryCommands() {
@@ -581,6 +659,8 @@ std::vector<Command> QueryCommands() {
        RunSearch},
       {"regions", "", "regions that have reports", With(kRegionFlags, {limit}), RunRegions},
       {"indicators", "", "the indicator catalog", {}, RunIndicators},
+      {"overview", "", "one row per report: indicator level and growth, next target",
+       With(kRegionFlags, {{"indicator", true, "indicator id (default gdp)"}}), RunOverview},
   };
 }
 

@@ -61,6 +61,21 @@ function stopServer(server) {
   });
 }
 
+// Descriptors from reflection carry the .proto field names (snake_case); this test writes the
+// JSON-mapping names (camelCase), as most JS code does, and converts at the wire boundary.
+function convertKeys(value, convert) {
+  if (Array.isArray(value)) return value.map((v) => convertKeys(v, convert));
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value) ||
+      value instanceof Uint8Array) {
+    return value;
+  }
+  const out = {};
+  for (const [k, v] of Object.entries(value)) out[convert(k)] = convertKeys(v, convert);
+  return out;
+}
+const toSnake = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const toCamel = (k) => k.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+
 // A client for `serviceName` built only from reflected descriptors.
 function makeClient(root, serviceName, address) {
   const service = root.lookupService(serviceName);
@@ -73,12 +88,13 @@ function makeClient(root, serviceName, address) {
       path: `/${serviceName}/${method.name}`,
       requestStream: !!method.requestStream,
       responseStream: !!method.responseStream,
-      requestSerialize: (obj) => Buffer.from(Req.encode(Req.fromObject(obj)).finish()),
+      requestSerialize: (obj) =>
+        Buffer.from(Req.encode(Req.fromObject(convertKeys(obj, toSnake))).finish()),
       requestDeserialize: (buf) => Req.decode(buf),
       responseSerialize: (msg) => Buffer.from(Res.encode(msg).finish()),
-      responseDeserialize: (buf) => Res.toObject(Res.decode(buf), {
+      responseDeserialize: (buf) => convertKeys(Res.toObject(Res.decode(buf), {
         enums: String, longs: Number, defaults: true, arrays: true, objects: true,
-      }),
+      }), toCamel),
     };
   }
   const Ctor = grpc.makeGenericClientConstructor(definition, serviceName);
