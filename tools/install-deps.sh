@@ -14,8 +14,15 @@ PACKAGES=(
   clang libclang-rt-14-dev  # libFuzzer target (tools/fuzz.sh)
 )
 
+# Packages whose program may come from elsewhere: NodeSource's nodejs bundles npm, and the
+# Debian npm package cannot be installed beside it. The program being there is enough.
+declare -A PROGRAM_OF=([nodejs]=node [npm]=npm)
+
 missing=()
 for p in "${PACKAGES[@]}"; do
+  if [ -n "${PROGRAM_OF[$p]:-}" ] && command -v "${PROGRAM_OF[$p]}" >/dev/null 2>&1; then
+    continue
+  fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ "${#missing[@]}" -eq 0 ]; then
