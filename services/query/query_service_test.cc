@@ -1,6 +1,7 @@
 #include "services/query/query_service.h"
 
 #include <filesystem>
+#include <thread>
 
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
@@ -436,6 +437,50 @@ TEST_F(QueryServiceTest, ReopenedStoreAnswersTheSame) {
   v1::QueryFactsRequest facts;
   facts.add_indicators("gdp");
   EXPECT_EQ(Facts(facts).facts_size(), 7);
+}
+
+}  // namespace
+}  // namespace govreport::query
+
+namespace govreport::query {
+namespace {
+
+TEST_F(QueryServiceTest, ConcurrentWritersAndReadersAgree) {
+  std::vector<std::thread> threads;
+  for (int w = 0; w < 2; ++w) {
+    threads.emplace_back([this, w] {
+      for (int i = 0; i < 30; ++i) {
+        Index(MakeReport("c" + std::to_string(w) + "_" + std::to_string(i), testing::Fengquan(), 2020,
+                         "并发写入的地区生产总值" + std::to_string(i),
+                         {MakeFact("cpi", v1::MEASURE_GROWTH, "2019", v1::KIND_ACTUAL, i, "%")}));
+      }
+    });
+  }
+  for (int r = 0; r < 2; ++r) {
+    threads.emplace_back([this] {
+      for (int i = 0; i < 30; ++i) {
+        v1::SearchRequest search;
+        search.set_query("地区生产总值");
+        grpc::Status status;
+        v1::SearchResponse response = Search(search, &status);
+        EXPECT_TRUE(status.ok()) << status.error_message();
+        EXPECT_GE(response.total_hits(), 5);
+        v1::QueryFactsRequest facts;
+        facts.add_indicators("cpi");
+        Facts(facts);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  // "地区" was counted and cached while the writers ran: the cache must have followed them.
+  EXPECT_EQ(*store_->DocFrequencies({"地区", "并发"}), (std::vector<uint32_t>{65, 60}));
+  v1::SearchRequest search;
+  search.set_query("并发写入");
+  EXPECT_EQ(Search(search).total_hits(), 60);
+  v1::QueryFactsRequest facts;
+  facts.add_indicators("cpi");
+  facts.set_page_size(100);
+  EXPECT_EQ(Facts(facts).facts_size(), 60);
 }
 
 }  // namespace
