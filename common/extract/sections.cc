@@ -16,12 +16,22 @@ constexpr std::u32string_view kPlanAnywhere[] = {
     U"工作安排", U"主要预期目标", U"预期目标是", U"今年工作", U"今年主要工作", U"今年政府工作",
     U"今年的工作", U"今年经济社会发展", U"今年发展主要预期目标", U"今年重点工作",
     U"总体要求和政策取向", U"工作的总体要求", U"工作总体要求", U"主要目标任务是",
+    U"今年发展主要目标", U"发展主要预期目标", U"下一阶段工作总体部署", U"明年经济社会发展",
 };
 // Phrases that open the plan part when right after "<report_year>年".
 constexpr std::u32string_view kPlanAfterYear[] = {
     U"工作", U"主要工作", U"重点工作", U"经济社会发展", U"政府工作", U"的工作", U"全市", U"全区",
     U"全县", U"全镇", U"发展", U"是", U"总体要求",
 };
+
+// A completion verb within a few characters: the goals named before it were last year's.
+bool MetRightAfter(std::u32string_view t, size_t pos) {
+  size_t end = std::min(t.size(), pos + 6);
+  for (size_t j = pos; j + 2 <= end; ++j) {
+    if (At(t, j, U"完成") || At(t, j, U"实现") || At(t, j, U"达成")) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -83,9 +93,13 @@ ReportLayout FindLayout(std::u32string_view t, int report_year) {
       }
       continue;
     }
-    if (c != U'工' && c != U'主' && c != U'预' && c != U'今' && c != U'总') continue;
+    if (c != U'工' && c != U'主' && c != U'预' && c != U'今' && c != U'总' && c != U'发' &&
+        c != U'明')
+      continue;
     for (std::u32string_view w : kPlanAnywhere) {
       if (c == w[0] && At(t, i, w)) {
+        // "经济社会发展主要预期目标较好完成" reports last year's targets as met.
+        if (MetRightAfter(t, i + w.size())) continue;
         layout.plan_begin = i;
         return layout;
       }
