@@ -1,5 +1,6 @@
 #include "common/extract/extractor.h"
 
+#include <algorithm>
 #include <string>
 
 #include "common/data/embedded.h"
@@ -66,7 +67,9 @@ class ExtractorImpl : public Extractor {
     }
     if (meta->report_year() == 0) return report;  // no year, no period: no facts
     FactContext context;
-    context.report_year = meta->report_year();
+    // Targets are for the year after the reviewed one: a plenary held late in the year reviews
+    // that year and plans the next.
+    context.report_year = std::max(meta->report_year(), meta->review_year() + 1);
     context.review_year = meta->review_year();
     text::FoldedText region_name(meta->region().name());
     context.region_name = region_name.folded();

@@ -56,7 +56,7 @@ const uint8_t* CharClasses() {
   static const uint8_t* const table = [] {
     auto* t = new uint8_t[0x10000]();
     for (char32_t c : U"。!?\n\r\t;:, ") t[c] |= kBoundaryChar;
-    for (char32_t c : U"年十五过近今未去上全下前季月") t[c] |= kCueChar;
+    for (char32_t c : U"年十五过近今明未去上全下前季月") t[c] |= kCueChar;
     for (char32_t c = U'0'; c <= U'9'; ++c) t[c] |= kNumberChar;
     for (char32_t c : U"-零〇一二两三四五六七八九十百千") t[c] |= kNumberChar;
     t[U'其'] |= kSpecialChar;
@@ -121,6 +121,7 @@ constexpr U32View kFillers[] = {
     U"余额", U"保持", U"在", U"以上", U"左右", U"继续", U"稳定", U"增", U"降", U"涨", U"减",
     U"和", U"及", U"与", U"、", U"仍", U"已", U"将", U"预期", U"目标", U"同口径", U"口径",
     U"按", U"计算", U"元", U"逆势", U"分别为", U"总", U"跃", U"居", U"两年", U"三年", U"五年",
+    U"首次", U"再次", U"历史性",
 };
 
 // Prefixes (within the clause before a subject) that make the figure someone else's: a company,
@@ -342,7 +343,8 @@ void ScanCues(U32View t, size_t b, size_t e, const FactContext& ctx, std::vector
       cues->push_back({i, CueType::kSpan, ctx.report_year, ctx.report_year + 4});
       continue;
     }
-    if (At(t, i, U"今年")) {
+    // The plan year: 今年 in a report delivered early in the year, 明年 in a plenary held late.
+    if (At(t, i, U"今年") || At(t, i, U"明年")) {
       cues->push_back({i, CueType::kYear, ctx.report_year});
       continue;
     }
@@ -413,7 +415,7 @@ void UpdateSpanMode(U32View t, size_t b, size_t e, const FactContext& ctx, SpanM
   if (t[i] == U'十' && i + 3 < e && t[i + 2] == U'五' && FiveYearPlanStart(t[i + 1])) {
     size_t k = i + 3;
     while (k < e && (t[k] == U'"' || t[k] == U'”')) ++k;
-    if (At(t, k, U"时期") || At(t, k, U"期间") || At(t, k, U"以来") || At(t, k, U"规划实施")) {
+    if (At(t, k, U"时期") || At(t, k, U"期间") || At(t, k, U"以来") || At(t, k, U"规划")) {
       int first = FiveYearPlanStart(t[i + 1]);
       *mode = {true, first, first + 4};
     }
@@ -480,6 +482,8 @@ class SentenceParser {
   void Emit(int indicator, v1::Measure measure, const Quantity& q, double value, size_t ev_begin,
             size_t ev_end, const Period& period, v1::Qualifier qualifier, std::string scope);
   int CountListNumbers(size_t p) const;
+  // Whether the text after a name gives two figures for it (分别, or "X和Y").
+  bool NamesAPair(size_t from) const;
 
   const FactGrammar& g_;
   const text::FoldedText& text_;
@@ -613,10 +617,30 @@ void SentenceParser::OnMention(const IndicatorMatcher::Match& m) {
       if (std::find(group_.begin(), group_.end(), shared) == group_.end()) group_.push_back(shared);
     }
   }
-  chain_.push_back(Subject{id, m.begin, m.end, clause_});
-  if (id >= 0 && std::find(group_.begin(), group_.end(), id) == group_.end()) group_.push_back(id);
+  std::vector<int> ids{id};
+  if (id >= 0 && id == g_.resident_income_ && At(t_, m.begin, U"城乡") && g_.urban_income_ >= 0 &&
+      g_.rural_income_ >= 0 && NamesAPair(m.end)) {
+    // "城乡居民人均可支配收入分别达到68487元和35247元": the urban and the rural figure.
+    ids = {g_.urban_income_, g_.rural_income_};
+  }
+  for (int sid : ids) {
+    chain_.push_back(Subject{sid, m.begin, m.end, clause_});
+    if (sid >= 0 && std::find(group_.begin(), group_.end(), sid) == group_.end())
+      group_.push_back(sid);
+  }
   list_.clear();
   list_skip_ = 0;
+}
+
+bool SentenceParser::NamesAPair(size_t from) const {
+  size_t limit = std::min(se_, from + 24);
+  for (size_t j = from; j < limit; ++j) {
+    char32_t c = t_[j];
+    if (c == U';' || c == U'。') return false;
+    if (At(t_, j, U"分别")) return true;
+    if (IsDigit(c)) return CountListNumbers(j) == 2;
+  }
+  return false;
 }
 
 // Words that may lead into a name without making the figure someone else's.
@@ -828,6 +852,12 @@ Period SentenceParser::ResolvePeriod(size_t pos, int in_clause_span, bool level_
         }
         break;
       case CueType::kSpan:
+        // "过去五年,国内生产总值增加到121万亿元": the level reached is the review year's.
+        if (level_at_end && !in_clause_span && cue->year_end == ctx_.review_year && !in_plan) {
+          year = ctx_.review_year;
+          r.kind = v1::KIND_ACTUAL;
+          break;
+        }
         r.kind = cue->year_end > ctx_.review_year ? v1::KIND_PLAN_GOAL : v1::KIND_ACTUAL;
         r.period = absl::StrCat(cue->year, "-", cue->year_end);
         return r;
@@ -940,6 +970,12 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
     if (NonFillerChars(t_, window_begin, qb) > allowance) return number_end;
     verb = FindVerb(t_, window_begin, qb);
     bool respectively = Contains(t_, window_begin, qb, U"分别");
+    // "存款余额、贷款余额增长4.2%、19.4%": a list of numbers after a list of names reads in order
+    // even without 分别.
+    if (!respectively && chain_.size() >= 2) {
+      int n = CountListNumbers(p);
+      respectively = n >= 2 && static_cast<size_t>(n) <= chain_.size();
+    }
     bool each = false;
     for (size_t j = window_begin; j < qb; ++j) {
       if (t_[j] == U'均' &&
@@ -993,9 +1029,9 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
   bool upper_bound = suffix_qualifier == v1::QUALIFIER_AT_MOST ||
                      (Contains(t_, window_begin, qb, U"低于") &&
                       !Contains(t_, window_begin, qb, U"不低于")) ||
-                     Contains(t_, window_begin, qb, U"不超过") ||
-                     Contains(t_, window_begin, qb, U"控制在");
-  // "失业率控制在3.5%以内" in the review states the target was met, not the rate.
+                     Contains(t_, window_begin, qb, U"不超过");
+  // "失业率控制在3.5%以内" in the review states the target was met, not the rate; "涨幅控制在2%"
+  // (no bound word after the number) states the rate reached.
   if (period.kind == v1::KIND_ACTUAL && upper_bound) return number_end;
   // "年初确定的地区生产总值增长6%的目标": last year's target restated in the review.
   if (period.kind == v1::KIND_ACTUAL) {
@@ -1078,7 +1114,10 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
       signed_q.value_high = -q.value_high;
     }
     Period fact_period = period;
-    if (measure == v1::MEASURE_VALUE && mode_.active) {
+    // A level reached at the end of a span is the review year's; a flow summed over the span
+    // (城镇新增就业5870万人) is not, whatever the verb.
+    if (measure == v1::MEASURE_VALUE && (mode_.active || period.period.find('-') != std::string::npos) &&
+        !g_.indicators_[indicator].increment) {
       bool level_at_end = g_.indicators_[indicator].stock || verb.to_level ||
                           Contains(t_, window_begin, qb, U"达") ||
                           Contains(t_, window_begin, qb, U"突破") ||
@@ -1132,11 +1171,16 @@ FactGrammar::FactGrammar(const IndicatorCatalog& catalog) {
     bool stock = false;
     std::vector<std::string> names = all[i].aliases;
     names.push_back(all[i].name);
+    // The main name says what the indicator is; aliases may name a related stock.
+    bool increment = all[i].name.find("新增") != std::string::npos;
     for (const std::string& n : names) {
       for (const char* w : {"余额", "人均", "率", "比重", "强度"})
         if (n.find(w) != std::string::npos) stock = true;
     }
-    indicators_.push_back({all[i].id, all[i].unit_class, stock});
+    indicators_.push_back({all[i].id, all[i].unit_class, stock, increment});
+    if (all[i].id == "resident_income") resident_income_ = static_cast<int>(i);
+    if (all[i].id == "urban_income") urban_income_ = static_cast<int>(i);
+    if (all[i].id == "rural_income") rural_income_ = static_cast<int>(i);
   }
   for (size_t i = 0; i < all.size(); ++i) {
     matcher_.Add(FoldName(all[i].name), static_cast<int>(i));

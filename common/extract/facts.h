@@ -44,6 +44,7 @@ class FactGrammar {
     std::string id;
     std::string unit_class;
     bool stock = false;
+    bool increment = false;  // named as an increase (城镇新增就业): a span's sum, never a level
   };
   friend class SentenceParser;
 
@@ -51,6 +52,8 @@ class FactGrammar {
   IndicatorMatcher matcher_;
   // (numerator, denominator) -> share indicator, from "=num/den" catalog names.
   std::vector<std::pair<std::pair<int, int>, int>> shares_;
+  // "城乡居民人均可支配收入分别…" names the urban and the rural figure; -1 when not in the catalog.
+  int resident_income_ = -1, urban_income_ = -1, rural_income_ = -1;
 };
 
 }  // namespace govreport::extract

@@ -333,5 +333,111 @@ TEST_F(FactsTest, RepeatedFigureIsOneFactWithEvidence) {
   }
 }
 
+TEST_F(FactsTest, MetTargetsInTheReviewDoNotOpenThePlan) {
+  auto facts = Run(Report("过去一年,经济社会发展主要预期目标较好完成。地区生产总值增长6.6%。"));
+  const auto* f = Find(facts, "gdp", v1::MEASURE_GROWTH);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->kind(), v1::KIND_ACTUAL);
+  EXPECT_EQ(f->period(), "2020");
+}
+
+TEST_F(FactsTest, PlanOpensAtThisYearsMainGoalsWithoutAYearHeading) {
+  auto facts = Run("政府工作报告\n各位代表:\n一、2020年和今年以来工作回顾\n地区生产总值增长6.1%。"
+                   "粮食产量保持在1.3万亿斤以上。\n二、今年发展主要目标和下一阶段工作总体部署\n"
+                   "城镇新增就业900万人以上。粮食产量保持在1.3万亿斤以上。\n");
+  const auto* grain = Find(facts, "grain_output", v1::MEASURE_VALUE, v1::KIND_TARGET);
+  ASSERT_NE(grain, nullptr);
+  EXPECT_EQ(grain->period(), "2021");
+  EXPECT_EQ(grain->qualifier(), v1::QUALIFIER_AT_LEAST);
+  EXPECT_EQ(grain->unit(), "斤");
+  ASSERT_NE(Find(facts, "new_urban_jobs", v1::MEASURE_VALUE, v1::KIND_TARGET), nullptr);
+}
+
+TEST_F(FactsTest, LevelHeldToInTheReviewIsTheActualButABoundIsNot) {
+  auto facts = Run(Report("居民消费价格涨幅控制在2%。城镇登记失业率控制在4%以内。"));
+  const auto* cpi = Find(facts, "cpi", v1::MEASURE_GROWTH, v1::KIND_ACTUAL);
+  ASSERT_NE(cpi, nullptr);
+  EXPECT_DOUBLE_EQ(cpi->value(), 2);
+  EXPECT_EQ(Count(facts, "unemployment_registered"), 0);
+}
+
+TEST_F(FactsTest, UrbanAndRuralPairSplitsIntoTwoIndicators) {
+  auto facts = Run(Report("城乡居民人均可支配收入分别达到68487元和35247元,增长9.2%和10.4%。"
+                          "城乡居民人均可支配收入增长8%。"));
+  const auto* urban = Find(facts, "urban_income", v1::MEASURE_VALUE);
+  const auto* rural = Find(facts, "rural_income", v1::MEASURE_VALUE);
+  ASSERT_NE(urban, nullptr);
+  ASSERT_NE(rural, nullptr);
+  EXPECT_DOUBLE_EQ(urban->value(), 68487);
+  EXPECT_DOUBLE_EQ(rural->value(), 35247);
+  EXPECT_DOUBLE_EQ(Find(facts, "urban_income", v1::MEASURE_GROWTH)->value(), 9.2);
+  EXPECT_DOUBLE_EQ(Find(facts, "rural_income", v1::MEASURE_GROWTH)->value(), 10.4);
+  // Without a pair of figures the name is the one resident figure.
+  const auto* resident = Find(facts, "resident_income", v1::MEASURE_GROWTH);
+  ASSERT_NE(resident, nullptr);
+  EXPECT_DOUBLE_EQ(resident->value(), 8);
+  EXPECT_EQ(Count(facts, "resident_income"), 1);
+}
+
+TEST_F(FactsTest, NumberListAfterANameListReadsInOrderWithoutRespectively) {
+  auto facts = Run(Report("城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%。"
+                          "存款余额、贷款余额增长4.2%、19.4%。"));
+  EXPECT_DOUBLE_EQ(Find(facts, "urban_income", v1::MEASURE_GROWTH)->value(), 8.4);
+  EXPECT_DOUBLE_EQ(Find(facts, "rural_income", v1::MEASURE_GROWTH)->value(), 11.4);
+  EXPECT_DOUBLE_EQ(Find(facts, "deposits", v1::MEASURE_GROWTH)->value(), 4.2);
+  EXPECT_DOUBLE_EQ(Find(facts, "loans", v1::MEASURE_GROWTH)->value(), 19.4);
+}
+
+TEST_F(FactsTest, ApproximateLevelsAreTheStatedNumber) {
+  auto facts = Run(Report("粮食产量首次超过1.4万亿斤。一般公共预算收入130多亿元,增长9.6%。"
+                          "进出口贸易总额2.17万亿美元,增长23.5%。"));
+  const auto* grain = Find(facts, "grain_output", v1::MEASURE_VALUE);
+  ASSERT_NE(grain, nullptr);
+  EXPECT_DOUBLE_EQ(grain->value(), 1.4e12);
+  const auto* revenue = Find(facts, "budget_revenue", v1::MEASURE_VALUE);
+  ASSERT_NE(revenue, nullptr);
+  EXPECT_DOUBLE_EQ(revenue->value(), 1.3e10);
+  EXPECT_DOUBLE_EQ(Find(facts, "budget_revenue", v1::MEASURE_GROWTH)->value(), 9.6);
+  const auto* trade = Find(facts, "foreign_trade", v1::MEASURE_VALUE);
+  ASSERT_NE(trade, nullptr);
+  EXPECT_EQ(trade->unit(), "美元");
+}
+
+TEST_F(FactsTest, FiveYearPlanSentenceOpensASpanRun) {
+  auto facts = Run(Report("“十三五”规划目标任务胜利完成。城镇新增就业超过6000万人。"));
+  const auto* jobs = Find(facts, "new_urban_jobs", v1::MEASURE_VALUE);
+  ASSERT_NE(jobs, nullptr);
+  EXPECT_EQ(jobs->period(), "2016-2020");
+}
+
+TEST_F(FactsTest, LevelReachedOverFiveYearsIsTheReviewYearsButASumIsNot) {
+  auto facts = Run(Report("过去五年,地区生产总值增加到121亿元,五年年均增长5.2%。"
+                          "过去五年,城镇新增就业达到5.1万人。"));
+  const auto* gdp = Find(facts, "gdp", v1::MEASURE_VALUE);
+  ASSERT_NE(gdp, nullptr);
+  EXPECT_EQ(gdp->period(), "2020");
+  EXPECT_EQ(gdp->kind(), v1::KIND_ACTUAL);
+  const auto* growth = Find(facts, "gdp", v1::MEASURE_GROWTH);
+  ASSERT_NE(growth, nullptr);
+  EXPECT_NE(growth->period(), "2020");
+  const auto* jobs = Find(facts, "new_urban_jobs", v1::MEASURE_VALUE);
+  ASSERT_NE(jobs, nullptr);
+  EXPECT_NE(jobs->period(), "2020");
+}
+
+TEST_F(FactsTest, NextYearOfALatePlenaryIsThePlanYear) {
+  // The caller passes the plan year (2021 here) for a plenary held late in 2020.
+  auto facts = Run("在中共某某区委全体会议上的报告\n同志们:\n一、2020年工作回顾\n"
+                   "预计地区生产总值增长8%左右。\n二、主要目标\n"
+                   "明年全区经济社会发展的主要预期目标是:地区生产总值增长6.5%以上。\n");
+  const auto* target = Find(facts, "gdp", v1::MEASURE_GROWTH, v1::KIND_TARGET);
+  ASSERT_NE(target, nullptr);
+  EXPECT_EQ(target->period(), "2021");
+  EXPECT_DOUBLE_EQ(target->value(), 6.5);
+  const auto* actual = Find(facts, "gdp", v1::MEASURE_GROWTH, v1::KIND_ACTUAL);
+  ASSERT_NE(actual, nullptr);
+  EXPECT_EQ(actual->period(), "2020");
+}
+
 }  // namespace
 }  // namespace govreport::extract

@@ -128,6 +128,13 @@ const UnitDef* ParseUnit(std::u32string_view text, size_t* pos) {
   return &kUnits[tag];
 }
 
+// Whether a magnitude word or a unit starts at text[pos] (after 多/余 in "130多亿元").
+bool ApproxUnitFollows(std::u32string_view text, size_t pos) {
+  size_t j = pos;
+  if (ParseMagnitude(text, &j)) return true;
+  return ParseUnit(text, &j) != nullptr;
+}
+
 double Scale(uint64_t mantissa, int exp10) {
   if (exp10 >= 0) return static_cast<double>(mantissa) * kPow10[exp10 > 30 ? 30 : exp10];
   int e = -exp10;
@@ -287,10 +294,13 @@ bool ParseOne(std::u32string_view text, size_t pos, Quantity* out, int* magnitud
     i = e;
     size_t j = i;
     if (j < n && text[j] == U' ') ++j;
+    // "130多亿元", "1万余人": an approximate figure is read as the number stated.
+    if (j + 1 < n && (text[j] == U'多' || text[j] == U'余') && ApproxUnitFollows(text, j + 1)) ++j;
     int mag = ParseMagnitude(text, &j);
     if (mag) {
       i = j;
       *magnitude = mag;
+      if (i + 1 < n && (text[i] == U'多' || text[i] == U'余') && ApproxUnitFollows(text, i + 1)) ++i;
     }
     value = Scale(m, mag - frac);
   } else if (i < n && (ChineseDigit(text[i]) >= 0 || ChineseSmallUnit(text[i]))) {

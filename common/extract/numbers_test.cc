@@ -20,6 +20,16 @@ TEST(ParseQuantity, ArabicWithMagnitudeAndUnit) {
   EXPECT_EQ(q.end, 9u);
 }
 
+TEST(ParseQuantity, ApproximateFiguresReadAsStated) {
+  EXPECT_DOUBLE_EQ(Parse(U"130多亿元").value, 13000000000.0);
+  EXPECT_EQ(Parse(U"130多亿元").unit, U"元");
+  EXPECT_DOUBLE_EQ(Parse(U"1万余人").value, 10000.0);
+  EXPECT_EQ(Parse(U"1万余人").unit, U"人");
+  EXPECT_DOUBLE_EQ(Parse(U"300多家").value, 300.0);
+  // 多 not before a unit is prose: the number stands alone.
+  EXPECT_TRUE(Parse(U"3多方").unit.empty());
+}
+
 TEST(ParseQuantity, SeparatorsAndStrayCharacters) {
   EXPECT_DOUBLE_EQ(Parse(U"1,234.5万元").value, 12345000.0);
   EXPECT_DOUBLE_EQ(Parse(U"65\u200b.86亿元").value, 6586000000.0);
