@@ -170,6 +170,68 @@ doc("n2025.txt", national(2025, "2025-03-05", "李强"), [
     t("new_urban_jobs", v, 2025, 1200 * W, "at_least", "人"), t("cpi", g, 2025, 2, "about"),
     t("grain_output", v, 2025, 1.4 * B, "about", "斤"), t("energy_intensity", g, 2025, -3, "about"),
 ])
+doc("n2012.txt", national(2012, "2012-03-05", "温家宝"), [
+    a("gdp", v, 2011, 47.2 * B), a("gdp", g, 2011, 9.2), a("grain_output", v, 2011, 11424 * Y, "斤"),
+    a("new_urban_jobs", v, 2011, 1221 * W, "人"), a("urban_income", g, 2011, 8.4),
+    a("rural_income", g, 2011, 11.4), a("foreign_trade", v, 2011, 3.64 * B, "美元"),
+    a("foreign_trade", g, 2011, 22.5), a("exports", v, 2011, 1.9 * B, "美元"), a("exports", g, 2011, 20.3),
+    a("cpi", g, 2011, 5.4),
+    t("gdp", g, 2012, 7.5), t("new_urban_jobs", v, 2012, 900 * W, "at_least", "人"),
+    t("unemployment_registered", v, 2012, 4.6, "at_most", "%"), t("cpi", g, 2012, 4, "about"),
+    t("foreign_trade", g, 2012, 10, "about"), t("energy_intensity", g, 2012, -3.5),
+], [amb("budget_revenue", v, 2011), amb("budget_revenue", g, 2011)])
+doc("n2016.txt", national(2016, "2016-03-05", "李克强"), [
+    a("gdp", v, 2015, 67.7 * B), a("gdp", g, 2015, 6.9), a("new_urban_jobs", v, 2015, 1312 * W, "人"),
+    a("resident_income", g, 2015, 7.4), a("energy_intensity", g, 2015, -5.6),
+    t("gdp", g, 2016, 6.5, high=7), t("cpi", g, 2016, 3, "about"),
+    t("new_urban_jobs", v, 2016, 1000 * W, "at_least", "人"),
+    t("unemployment_registered", v, 2016, 4.5, "at_most", "%"),
+    t("energy_intensity", g, 2016, -3.4, "at_least"),
+])
+doc("n2022.txt", national(2022, "2022-03-05", "李克强"), [
+    a("gdp", v, 2021, 114 * B), a("gdp", g, 2021, 8.1), a("new_urban_jobs", v, 2021, 1269 * W, "人"),
+    a("unemployment_surveyed", v, 2021, 5.1, "%"), a("cpi", g, 2021, 0.9),
+    a("grain_output", v, 2021, 1.37 * B, "斤"), a("resident_income", g, 2021, 8.1),
+    a("foreign_trade", g, 2021, 21.4), a("foreign_trade", v, 2021, 6 * B, "美元"),
+    a("utilized_foreign_capital", v, 2021, 1.15 * B), a("utilized_foreign_capital", g, 2021, 14.9),
+    a("energy_intensity", g, 2021, -2.7),
+    t("gdp", g, 2022, 5.5, "about"), t("new_urban_jobs", v, 2022, 1100 * W, "at_least", "人"),
+    t("unemployment_surveyed", v, 2022, 5.5, "at_most", "%"), t("cpi", g, 2022, 3, "about"),
+    t("grain_output", v, 2022, 1.3 * B, "at_least", "斤"),
+])
+doc("c_yueyang_2019.txt", meta("岳阳市", "430600", "prefecture", 2019, 2018, "2019-01-15", "李爱武", "市长",
+                               province="湖南省"), [
+    a("gdp", v, 2018, 3411 * Y), a("gdp", g, 2018, 8.1), a("gdp_per_capita", v, 2018, 1 * W, "美元"),
+    a("budget_revenue", v, 2018, 130 * Y), a("budget_revenue", g, 2018, 9.6),
+    a("tax_revenue", v, 2018, 198 * Y), a("industrial_value_added", g, 2018, 8.2),
+    a("fixed_asset_investment", g, 2018, 12.5), a("retail_sales", v, 2018, 1525 * Y),
+    a("retail_sales", g, 2018, 10.3), a("foreign_trade", v, 2018, 422 * Y), a("foreign_trade", g, 2018, 72.3),
+    a("utilized_foreign_capital", v, 2018, 2.2 * Y, "美元"), a("utilized_foreign_capital", g, 2018, 15),
+    a("urban_income", v, 2018, 33786), a("urban_income", g, 2018, 8.3),
+    a("rural_income", v, 2018, 15317), a("rural_income", g, 2018, 9.1),
+    a("deposits", v, 2018, 3450 * Y), a("deposits", g, 2018, 8.5), a("cpi", g, 2018, 2.1),
+    a("rd_intensity", v, 2018, 1.8, "%"), a("grain_output", v, 2018, 54.6 * Y, "斤"),
+    t("gdp", g, 2019, 7.5, high=8), t("industrial_value_added", g, 2019, 8, high=8.5),
+    t("fixed_asset_investment", g, 2019, 10, "about"), t("retail_sales", g, 2019, 10),
+    t("budget_revenue", g, 2019, 6, "at_least"), t("cpi", g, 2019, 3, "at_most"),
+    t("unemployment_surveyed", v, 2019, 5.5, "at_most", "%"),
+    t("foreign_trade", v, 2019, 500 * Y, "at_least"),
+], [amb("unemployment_surveyed", v, 2018)])
+doc("d_yuhang_2022.txt", meta("余杭区", "330110", "district", 2022, 2021, "2022-01-05", "刘颖", "区长",
+                              parent="杭州市", province="浙江省"), [
+    a("gdp", v, 2021, 2420.1 * Y), a("gdp", g, 2021, 11.2),
+    a("budget_revenue", v, 2021, 401.3 * Y), a("budget_revenue", g, 2021, 17.8),
+    a("tax_revenue", v, 2021, 600 * Y), a("fixed_asset_investment", g, 2021, -3.8),
+    a("retail_sales", v, 2021, 800.2 * Y), a("retail_sales", g, 2021, 12.9),
+    a("industrial_output", v, 2021, 3078 * Y), a("industrial_output", g, 2021, 18.4),
+    a("exports", v, 2021, 1120 * Y), a("exports", g, 2021, 32),
+    a("urban_income", v, 2021, 79530), a("rural_income", v, 2021, 45060),
+    a("urban_income", g, 2021, 8.7), a("rural_income", g, 2021, 10.3), a("rd_intensity", v, 2021, 3.98, "%"),
+    t("gdp", g, 2022, 7, high=7.5), t("budget_revenue", g, 2022, 5.5),
+    t("fixed_asset_investment", g, 2022, 8), t("retail_sales", g, 2022, 8),
+    t("urban_income", g, 2022, 7), t("rural_income", g, 2022, 8),
+    t("industrial_output", g, 2022, 10, "at_least"),
+])
 doc("p_zhejiang_2022.txt", meta("浙江省", "330000", "province", 2022, 2021, "2022-01-17", "王浩", "省长",
                                 province="浙江省"), [
     a("gdp", v, 2021, 7.35 * B), a("gdp", g, 2021, 8.5), a("gdp_per_capita", v, 2021, 11 * W),
