@@ -1058,7 +1058,9 @@ size_t SentenceParser::OnNumber(size_t p, bool negative) {
       qualifier = v1::QUALIFIER_AT_MOST;
     } else if (Contains(t_, window_begin, qb, U"不低于") ||
                Contains(t_, window_begin, qb, U"不少于") ||
-               Contains(t_, window_begin, qb, U"超过") || Contains(t_, window_begin, qb, U"高于")) {
+               Contains(t_, window_begin, qb, U"超过") || Contains(t_, window_begin, qb, U"高于") ||
+               Contains(t_, window_begin, qb, U"突破")) {
+      // 力争进出口总额突破500亿元: a floor.
       qualifier = v1::QUALIFIER_AT_LEAST;
     }
   }

@@ -425,6 +425,14 @@ TEST_F(FactsTest, LevelReachedOverFiveYearsIsTheReviewYearsButASumIsNot) {
   EXPECT_NE(jobs->period(), "2020");
 }
 
+TEST_F(FactsTest, TargetToBreakThroughALevelIsAFloor) {
+  auto facts = Run(Report("地区生产总值增长5%。", "力争进出口总额突破500亿元。"));
+  const auto* f = Find(facts, "foreign_trade", v1::MEASURE_VALUE, v1::KIND_TARGET);
+  ASSERT_NE(f, nullptr);
+  EXPECT_DOUBLE_EQ(f->value(), 5e10);
+  EXPECT_EQ(f->qualifier(), v1::QUALIFIER_AT_LEAST);
+}
+
 TEST_F(FactsTest, NextYearOfALatePlenaryIsThePlanYear) {
   // The caller passes the plan year (2021 here) for a plenary held late in 2020.
   auto facts = Run("在中共某某区委全体会议上的报告\n同志们:\n一、2020年工作回顾\n"
