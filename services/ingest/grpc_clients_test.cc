@@ -98,5 +98,37 @@ TEST_F(GrpcClientsTest, CancelAllEndsCallsInFlightAndLaterOnes) {
             absl::StatusCode::kCancelled);
 }
 
+TEST(GrpcClientsRestartTest, CallMadeWhilePeerIsDownCompletesOnceItStarts) {
+  EchoExtraction service;
+  int port = 0;
+  {
+    grpc::ServerBuilder builder;
+    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+    builder.RegisterService(&service);
+    std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+    ASSERT_NE(server, nullptr);
+    server->Shutdown(std::chrono::system_clock::now());
+  }
+  GrpcExtractionClient client(MakeChannel(absl::StrCat("127.0.0.1:", port)));
+  absl::StatusOr<Report> result;
+  Report report;
+  report.set_report_id("r1");
+  report.set_normalized_text("text");
+  std::thread caller([&] { result = client.Extract(report, absl::Seconds(120)); });
+  // Let the call find the peer down first (the outcome does not depend on this pause).
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  grpc::ServerBuilder builder;
+  int same_port = 0;
+  builder.AddListeningPort(absl::StrCat("127.0.0.1:", port), grpc::InsecureServerCredentials(),
+                           &same_port);
+  builder.RegisterService(&service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  ASSERT_EQ(same_port, port);
+  caller.join();
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->report_id(), "r1");
+  server->Shutdown(std::chrono::system_clock::now());
+}
+
 }  // namespace
 }  // namespace govreport::ingest
