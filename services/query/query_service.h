@@ -1,9 +1,19 @@
 #ifndef GOVREPORT_SERVICES_QUERY_QUERY_SERVICE_H_
 #define GOVREPORT_SERVICES_QUERY_QUERY_SERVICE_H_
 
-// The gRPC layer of govreport.v1.QueryService: validates nothing itself, maps each RPC to the
-// query function that implements it (fact_queries.h, report_queries.h, report_store.h) and the
-// absl::Status to a grpc::Status with the same code and message.
+// The gRPC layer of govreport.v1.QueryService: maps each RPC to the function that implements it
+// and the absl::Status to a grpc::Status with the same code and message.
+//  - IndexReport / DeleteReport: ReportStore (report_store.h): one WriteBatch per report.
+//  - GetReport, ListReports, ListRegions, Search: report_queries.h. Search: every word or "quoted
+//    phrase" must occur (AND), simplified and traditional fold together, BM25 ranking, snippets;
+//    bounded by the client's deadline and QueryServiceOptions::max_query_time
+//    (DEADLINE_EXCEEDED saying so).
+//  - QueryFacts, TimeSeries, CompareRegions, TargetAttainment: fact_queries.h, which also states
+//    which figure each picks and the MET/MISSED rule (about: within 0.5 percentage points for
+//    growth and % figures, within 2% of the target for values; at_least/exact: actual >= target;
+//    at_most: actual <= target; range: actual >= low end).
+// Page sizes default to 50 and are clamped to 1000; page tokens are bound to the RPC and filters
+// (page_token.h).
 
 #include <chrono>
 #include <memory>
