@@ -25,6 +25,10 @@ std::shared_ptr<grpc::Channel> MakeChannel(const std::string& target) {
   arguments.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
   arguments.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
   arguments.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 3000);
+  // Extraction scales out as many replicas behind one headless Service (deploy/base): with
+  // "dns:///name:port" every replica's address is resolved and calls are spread over all of them.
+  // The default pick_first would send everything over one long-lived HTTP/2 connection to one pod.
+  arguments.SetLoadBalancingPolicyName("round_robin");
   return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), arguments);
 }
 
