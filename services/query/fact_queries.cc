@@ -52,6 +52,29 @@ void ForEachCandidateDoc(const ReportStore::Reader& reader,
   }
 }
 
+// Distinct ids of a request, in request order.
+std::vector<std::string> DistinctIds(const google::protobuf::RepeatedPtrField<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids) {
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  }
+  return out;
+}
+
+// Calls visit(index) for the facts of `doc` with one of `ids` (every fact when `ids` is empty).
+template <typename Visit>
+void ForEachFactOf(const IndexedDoc& doc, const std::vector<std::string>& ids, Visit&& visit) {
+  if (ids.empty()) {
+    for (int i = 0; i < static_cast<int>(doc.facts.size()); ++i) visit(i);
+    return;
+  }
+  for (const std::string& id : ids) {
+    auto it = doc.facts_by_indicator.find(id);
+    if (it == doc.facts_by_indicator.end()) continue;
+    for (int i : it->second) visit(i);
+  }
+}
+
 v1::FactRecord ToRecord(const FactRef& ref) {
   v1::FactRecord record;
   *record.mutable_fact() = ref.fact();
@@ -94,25 +117,23 @@ absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& rea
   if (!offset.ok()) return offset.status();
   const int page_size = ClampPageSize(request.page_size());
 
-  const absl::flat_hash_set<std::string> wanted(request.indicators().begin(),
-                                                request.indicators().end());
+  const std::vector<std::string> wanted = DistinctIds(request.indicators());
   const RegionMatcher region(request.region());
   std::vector<FactRef> refs;
   ForEachCandidateDoc(reader, request.indicators(), [&](const IndexedDoc& doc) {
     if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
-    for (int i = 0; i < static_cast<int>(doc.facts.size()); ++i) {
+    ForEachFactOf(doc, wanted, [&](int i) {
       const v1::Fact& f = doc.facts[i];
-      if (!wanted.empty() && !wanted.contains(f.indicator())) continue;
-      if (request.kind() != v1::KIND_UNSPECIFIED && f.kind() != request.kind()) continue;
-      if (request.measure() != v1::MEASURE_UNSPECIFIED && f.measure() != request.measure()) continue;
+      if (request.kind() != v1::KIND_UNSPECIFIED && f.kind() != request.kind()) return;
+      if (request.measure() != v1::MEASURE_UNSPECIFIED && f.measure() != request.measure()) return;
       if (*from || *to) {
         auto span = ParsePeriod(f.period());
-        if (!span) continue;
-        if (*from && span->first < **from) continue;
-        if (*to && span->last > **to) continue;
+        if (!span) return;
+        if (*from && span->first < **from) return;
+        if (*to && span->last > **to) return;
       }
       refs.push_back({&doc, i});
-    }
+    });
   });
 
   auto base_key = [](const FactRef& r) {
@@ -323,8 +344,7 @@ absl::StatusOr<v1::TargetAttainmentResponse> TargetAttainment(
   auto offset = DecodePageToken(request.page_token(), fingerprint);
   if (!offset.ok()) return offset.status();
   const int page_size = ClampPageSize(request.page_size());
-  const absl::flat_hash_set<std::string> wanted(request.indicators().begin(),
-                                                request.indicators().end());
+  const std::vector<std::string> wanted = DistinctIds(request.indicators());
   const RegionMatcher region(request.region());
 
   // (region key, indicator, measure, year) -> targets and actuals.
@@ -336,22 +356,21 @@ absl::StatusOr<v1::TargetAttainmentResponse> TargetAttainment(
   std::map<Key, Candidates> groups;
   ForEachCandidateDoc(reader, request.indicators(), [&](const IndexedDoc& doc) {
     if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
-    for (int i = 0; i < static_cast<int>(doc.facts.size()); ++i) {
+    ForEachFactOf(doc, wanted, [&](int i) {
       const v1::Fact& f = doc.facts[i];
-      if (!wanted.empty() && !wanted.contains(f.indicator())) continue;
       if (request.measure() != v1::MEASURE_UNSPECIFIED) {
-        if (f.measure() != request.measure()) continue;
+        if (f.measure() != request.measure()) return;
       } else if (f.measure() != v1::MEASURE_VALUE && f.measure() != v1::MEASURE_GROWTH) {
-        continue;
+        return;
       }
-      if (f.kind() != v1::KIND_TARGET && f.kind() != v1::KIND_ACTUAL) continue;
+      if (f.kind() != v1::KIND_TARGET && f.kind() != v1::KIND_ACTUAL) return;
       const auto span = ParsePeriod(f.period());
-      if (!span || f.period().size() != 4) continue;  // single years only
-      if (request.year_from() != 0 && span->first < request.year_from()) continue;
-      if (request.year_to() != 0 && span->first > request.year_to()) continue;
+      if (!span || f.period().size() != 4) return;  // single years only
+      if (request.year_from() != 0 && span->first < request.year_from()) return;
+      if (request.year_to() != 0 && span->first > request.year_to()) return;
       Candidates& c = groups[Key{doc.region.key, f.indicator(), f.measure(), f.period()}];
       (f.kind() == v1::KIND_TARGET ? c.targets : c.actuals).push_back({&doc, i});
-    }
+    });
   });
 
   std::vector<v1::AttainmentRow> rows;

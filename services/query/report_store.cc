@@ -129,7 +129,11 @@ void ReportStore::AddToCatalog(std::unique_ptr<IndexedDoc> doc) {
   const uint32_t docnum = doc->docnum;
   if (docs_.size() <= docnum) docs_.resize(docnum + 1);
   by_id_[doc->report.report_id()] = docnum;
-  for (const v1::Fact& fact : doc->facts) by_indicator_[fact.indicator()].insert(docnum);
+  doc->facts_by_indicator.clear();
+  for (int i = 0; i < static_cast<int>(doc->facts.size()); ++i) {
+    doc->facts_by_indicator[doc->facts[i].indicator()].push_back(i);
+    by_indicator_[doc->facts[i].indicator()].insert(docnum);
+  }
   ++region_refs_[doc->region.key];
   ++live_docs_;
   total_search_length_ += doc->search_length;

@@ -33,6 +33,8 @@ struct IndexedDoc {
   // The report without normalized_text and facts.
   v1::Report report;
   std::vector<v1::Fact> facts;
+  // Indices into `facts` per indicator id (queries name indicators; a report has dozens of facts).
+  absl::flat_hash_map<std::string, std::vector<int>> facts_by_indicator;
   RegionIdentity region;
   uint32_t search_length = 0;  // number of search terms (BM25 document length)
 };
