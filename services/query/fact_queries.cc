@@ -119,58 +119,87 @@ absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& rea
 
   const std::vector<std::string> wanted = DistinctIds(request.indicators());
   const RegionMatcher region(request.region());
-  std::vector<FactRef> refs;
+  // Sort fields resolved once per row: the region's rank among the matching regions' keys and
+  // the period's first year; strings are compared only to break ties.
+  struct Row {
+    int region_rank;
+    int first_year;
+    FactRef ref;
+  };
+  std::vector<Row> rows;
+  std::vector<std::string_view> region_keys;
+  absl::flat_hash_map<std::string_view, int> region_ids;
   ForEachCandidateDoc(reader, request.indicators(), [&](const IndexedDoc& doc) {
     if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
+    int region_id = -1;
     ForEachFactOf(doc, wanted, [&](int i) {
-      const v1::Fact& f = doc.facts[i];
-      if (request.kind() != v1::KIND_UNSPECIFIED && f.kind() != request.kind()) return;
-      if (request.measure() != v1::MEASURE_UNSPECIFIED && f.measure() != request.measure()) return;
+      const FactSummary& f = doc.fact_summaries[i];
+      if (request.kind() != v1::KIND_UNSPECIFIED && f.kind != request.kind()) return;
+      if (request.measure() != v1::MEASURE_UNSPECIFIED && f.measure != request.measure()) return;
       if (*from || *to) {
-        auto span = ParsePeriod(f.period());
-        if (!span) return;
-        if (*from && span->first < **from) return;
-        if (*to && span->last > **to) return;
+        if (f.first_year == 0) return;
+        if (*from && f.first_year < **from) return;
+        if (*to && f.last_year > **to) return;
       }
-      refs.push_back({&doc, i});
+      if (region_id < 0) {
+        auto [it, inserted] = region_ids.try_emplace(doc.region.key, static_cast<int>(region_keys.size()));
+        if (inserted) region_keys.push_back(doc.region.key);
+        region_id = it->second;
+      }
+      rows.push_back({region_id, f.first_year, FactRef{&doc, i}});
     });
   });
+  {
+    std::vector<int> order(region_keys.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return region_keys[a] < region_keys[b]; });
+    std::vector<int> rank(order.size());
+    for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<int>(r);
+    for (Row& row : rows) row.region_rank = rank[row.region_rank];
+  }
 
-  auto base_key = [](const FactRef& r) {
-    return std::make_tuple(std::string_view(r.doc->region.key), std::string_view(r.fact().period()),
-                           std::string_view(r.fact().indicator()));
+  // Period order: by first year, then the period string ("2020" < "2020-2025" < "2020Q1").
+  auto period_less = [](const Row& a, const Row& b) {
+    if (a.first_year != b.first_year) return a.first_year < b.first_year;
+    return a.ref.fact().period() < b.ref.fact().period();
   };
-  auto tie = [](const FactRef& a, const FactRef& b) {
-    if (a.doc != b.doc) return NewerReport(a.doc, b.doc);
-    return a.index < b.index;
+  auto period_equal = [](const Row& a, const Row& b) {
+    return a.first_year == b.first_year && a.ref.fact().period() == b.ref.fact().period();
+  };
+  auto default_less = [&](const Row& a, const Row& b) {
+    if (a.region_rank != b.region_rank) return a.region_rank < b.region_rank;
+    if (!period_equal(a, b)) return period_less(a, b);
+    const int c = a.ref.fact().indicator().compare(b.ref.fact().indicator());
+    if (c != 0) return c < 0;
+    if (a.ref.doc != b.ref.doc) return NewerReport(a.ref.doc, b.ref.doc);
+    return a.ref.index < b.ref.index;
   };
   // Only the rows up to the end of the requested page need to be in order.
-  const size_t needed = std::min<uint64_t>(refs.size(), *offset + static_cast<uint64_t>(page_size));
-  std::partial_sort(refs.begin(), refs.begin() + needed, refs.end(), [&](const FactRef& a, const FactRef& b) {
+  const size_t needed = std::min<uint64_t>(rows.size(), *offset + static_cast<uint64_t>(page_size));
+  std::partial_sort(rows.begin(), rows.begin() + needed, rows.end(), [&](const Row& a, const Row& b) {
     switch (request.order()) {
       case v1::FACT_ORDER_PERIOD_DESC:
-        if (a.fact().period() != b.fact().period()) return a.fact().period() > b.fact().period();
+        if (!period_equal(a, b)) return period_less(b, a);
         break;
       case v1::FACT_ORDER_PERIOD_ASC:
-        if (a.fact().period() != b.fact().period()) return a.fact().period() < b.fact().period();
+        if (!period_equal(a, b)) return period_less(a, b);
         break;
       case v1::FACT_ORDER_VALUE_DESC:
-        if (a.fact().value() != b.fact().value()) return a.fact().value() > b.fact().value();
+        if (a.ref.fact().value() != b.ref.fact().value()) return a.ref.fact().value() > b.ref.fact().value();
         break;
       case v1::FACT_ORDER_VALUE_ASC:
-        if (a.fact().value() != b.fact().value()) return a.fact().value() < b.fact().value();
+        if (a.ref.fact().value() != b.ref.fact().value()) return a.ref.fact().value() < b.ref.fact().value();
         break;
       default:
         break;
     }
-    if (base_key(a) != base_key(b)) return base_key(a) < base_key(b);
-    return tie(a, b);
+    return default_less(a, b);
   });
 
   v1::QueryFactsResponse response;
-  auto [begin, end] = PageRange(refs.size(), *offset, page_size, fingerprint,
+  auto [begin, end] = PageRange(rows.size(), *offset, page_size, fingerprint,
                                  response.mutable_next_page_token());
-  for (size_t i = begin; i < end; ++i) *response.add_facts() = ToRecord(refs[i]);
+  for (size_t i = begin; i < end; ++i) *response.add_facts() = ToRecord(rows[i].ref);
   return response;
 }
 

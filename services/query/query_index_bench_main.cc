@@ -25,6 +25,8 @@ ABSL_FLAG(int, docs, 10000, "synthetic reports to index");
 ABSL_FLAG(int, sentences, 400, "sentences per synthetic report");
 ABSL_FLAG(std::string, samples, "data/samples", "directory of sample texts");
 ABSL_FLAG(int, rounds, 300, "queries per kind");
+ABSL_FLAG(bool, search, true, "measure Search");
+ABSL_FLAG(bool, compact, false, "compact the whole index before querying");
 
 namespace q = govreport::query;
 namespace v1 = govreport::v1;
@@ -134,12 +136,22 @@ int main(int argc, char** argv) {
                 secs, docs / secs);
   }
 
+  if (absl::GetFlag(FLAGS_compact)) {
+    const auto t0 = Clock::now();
+    rocksdb::CompactRangeOptions compact;
+    store->db()->CompactRange(compact, nullptr, nullptr);
+    std::printf("compacted in %.1fs\n", std::chrono::duration<double>(Clock::now() - t0).count());
+  }
+  std::string files;
+  store->db()->GetProperty("rocksdb.levelstats", &files);
+  std::printf("%s", files.c_str());
   q::QueryServiceImpl service(store.get(), q::IndicatorSet(indicator_list));
   const std::vector<std::string> queries = {
       "地区生产总值", "一般公共预算收入", "乡村振兴", "营商环境", "\"高质量发展\"", "财政 民生",
       "GDP", "招商引资 项目", "镇", "脱贫攻坚 产业", "生態環境", "城镇新增就业", "粤港澳大湾区",
       "固定资产投资 增长"};
   for (int page_size : {10, 50}) {
+    if (!absl::GetFlag(FLAGS_search)) break;
     std::vector<double> ms;
     int64_t hits = 0;
     for (int round = 0; round < absl::GetFlag(FLAGS_rounds); ++round) {

@@ -9,6 +9,7 @@
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
+#include "services/query/filters.h"
 #include "services/query/keys.h"
 #include "services/query/search_index.h"
 #include "services/query/tokenizer.h"
@@ -130,7 +131,16 @@ void ReportStore::AddToCatalog(std::unique_ptr<IndexedDoc> doc) {
   if (docs_.size() <= docnum) docs_.resize(docnum + 1);
   by_id_[doc->report.report_id()] = docnum;
   doc->facts_by_indicator.clear();
+  doc->fact_summaries.clear();
   for (int i = 0; i < static_cast<int>(doc->facts.size()); ++i) {
+    const v1::Fact& fact = doc->facts[i];
+    FactSummary& summary = doc->fact_summaries.emplace_back();
+    summary.kind = fact.kind();
+    summary.measure = fact.measure();
+    if (auto span = ParsePeriod(fact.period())) {
+      summary.first_year = static_cast<int16_t>(span->first);
+      summary.last_year = static_cast<int16_t>(span->last);
+    }
     doc->facts_by_indicator[doc->facts[i].indicator()].push_back(i);
     by_indicator_[doc->facts[i].indicator()].insert(docnum);
   }

@@ -27,6 +27,15 @@
 
 namespace govreport::query {
 
+// The filter and sort fields of one fact, packed so fact queries scan contiguous memory instead
+// of protos.
+struct FactSummary {
+  v1::Kind kind = v1::KIND_UNSPECIFIED;
+  v1::Measure measure = v1::MEASURE_UNSPECIFIED;
+  int16_t first_year = 0;  // 0 when the period is not a year, quarter or span of years
+  int16_t last_year = 0;
+};
+
 // One indexed report as the query paths need it.
 struct IndexedDoc {
   uint32_t docnum = 0;
@@ -35,6 +44,7 @@ struct IndexedDoc {
   std::vector<v1::Fact> facts;
   // Indices into `facts` per indicator id (queries name indicators; a report has dozens of facts).
   absl::flat_hash_map<std::string, std::vector<int>> facts_by_indicator;
+  std::vector<FactSummary> fact_summaries;  // parallel to `facts`
   RegionIdentity region;
   uint32_t search_length = 0;  // number of search terms (BM25 document length)
 };
