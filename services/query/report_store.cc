@@ -165,6 +165,10 @@ void ReportStore::RemoveFromCatalog(uint32_t docnum) {
   total_search_length_ -= doc->search_length;
 }
 
+absl::Status ReportStore::CompactAll() {
+  return FromRocks(db_->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr), "compacting");
+}
+
 absl::StatusOr<std::string> ReportStore::ReadText(uint32_t docnum) const {
   std::string text;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), TextKey(docnum), &text);

@@ -82,6 +82,11 @@ class ReportStore {
   // The normalized text of a document.
   absl::StatusOr<std::string> ReadText(uint32_t docnum) const;
 
+  // Compacts the whole database (minutes for GBs). Optional: after a bulk load, scans merge one
+  // level instead of several, which makes Search about a third faster until background
+  // compaction catches up by itself.
+  absl::Status CompactAll();
+
   rocksdb::DB* db() const { return db_.get(); }
 
   // A consistent read view of the catalog. Holds a shared lock: keep it for one request.

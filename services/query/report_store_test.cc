@@ -137,6 +137,7 @@ TEST_F(ReportStoreTest, ReopenKeepsTheIndex) {
   ASSERT_TRUE(store_->Index(MakeReport("r2", testing::Sishui(), 2020, "泗水镇财政")).ok());
   ASSERT_TRUE(store_->Delete("r2").ok());
   ASSERT_TRUE(store_->Index(MakeReport("r3", testing::Fengquan(), 2022, "凤泉区")).ok());
+  ASSERT_TRUE(store_->CompactAll().ok());
   Open(dir_);
   {
     ReportStore::Reader reader(*store_);
