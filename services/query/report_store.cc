@@ -7,6 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
+#include "rocksdb/memtablerep.h"
+#include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 #include "services/query/filters.h"
@@ -35,6 +37,18 @@ bool DecodeDocRecord(std::string_view value, uint32_t* search_length, v1::Report
          stripped->ParseFromArray(value.data(), static_cast<int>(value.size()));
 }
 
+// Prefix of a key for the hash memtable and prefix blooms: a posting's term range ('P' len term),
+// otherwise the tag alone. Every scan the store makes stays within one such prefix.
+class KeyPrefix : public rocksdb::SliceTransform {
+ public:
+  const char* Name() const override { return "govreport.query.KeyPrefix"; }
+  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
+    if (key[0] == kPostingTag && key.size() >= 6) return rocksdb::Slice(key.data(), key.size() - 4);
+    return rocksdb::Slice(key.data(), 1);
+  }
+  bool InDomain(const rocksdb::Slice& key) const override { return !key.empty(); }
+};
+
 rocksdb::Options DatabaseOptions(const ReportStoreOptions& options) {
   rocksdb::Options db;
   db.create_if_missing = true;
@@ -47,6 +61,12 @@ rocksdb::Options DatabaseOptions(const ReportStoreOptions& options) {
   db.level0_file_num_compaction_trigger = 8;
   db.max_bytes_for_level_base = 256 << 20;
   db.compression = rocksdb::kLZ4Compression;
+  // A report inserts thousands of postings, one per term: a hash of small per-term skip lists
+  // takes them much faster than one big skip list.
+  db.prefix_extractor = std::make_shared<KeyPrefix>();
+  // 64k buckets (512 KB): the default million would fill a small memtable by itself.
+  db.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(1 << 16));
+  db.allow_concurrent_memtable_write = false;  // writes are serialized anyway
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   // Point lookups (df counters, docs) skip files without the key.
@@ -85,8 +105,11 @@ absl::Status ReportStore::Load() {
   std::vector<std::unique_ptr<IndexedDoc>> loaded;
   rocksdb::ReadOptions read;
   read.fill_cache = false;
+  read.prefix_same_as_start = true;  // each scan stays within one tag (see KeyPrefix)
   {
     const std::string prefix(1, kDocTag), end = PrefixSuccessor(prefix);
+    const rocksdb::Slice end_slice(end);
+    read.iterate_upper_bound = &end_slice;
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read));
     for (it->Seek(prefix); it->Valid() && it->key().ToStringView() < end; it->Next()) {
       auto docnum = DocnumAfterPrefix(it->key().ToStringView(), prefix);
@@ -102,6 +125,8 @@ absl::Status ReportStore::Load() {
   }
   {
     const std::string prefix(1, kFactTag), end = PrefixSuccessor(prefix);
+    const rocksdb::Slice end_slice(end);
+    read.iterate_upper_bound = &end_slice;
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read));
     for (it->Seek(prefix); it->Valid() && it->key().ToStringView() < end; it->Next()) {
       auto key = ParseFactKey(it->key().ToStringView());

@@ -46,7 +46,9 @@ class ReportStoreTest : public ::testing::Test {
   // Every key in the database.
   std::vector<std::string> AllKeys() {
     std::vector<std::string> keys;
-    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(rocksdb::ReadOptions()));
+    rocksdb::ReadOptions read;
+    read.total_order_seek = true;
+    std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(read));
     for (it->SeekToFirst(); it->Valid(); it->Next()) keys.push_back(it->key().ToString());
     return keys;
   }

@@ -86,9 +86,11 @@ absl::StatusOr<uint32_t> CountPostings(rocksdb::DB* db, std::string_view term) {
   const rocksdb::Slice upper_slice(upper);
   rocksdb::ReadOptions read;
   read.iterate_upper_bound = &upper_slice;
+  read.prefix_same_as_start = true;
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(read));
   uint32_t count = 0;
-  for (it->Seek(prefix); it->Valid(); it->Next()) ++count;
+  // Seek with a whole key: the store's prefix extractor maps posting keys to their term prefix.
+  for (it->Seek(PostingKey(term, 0)); it->Valid(); it->Next()) ++count;
   if (!it->status().ok()) {
     return absl::InternalError(absl::StrCat("counting postings: ", it->status().ToString()));
   }
@@ -136,8 +138,9 @@ absl::StatusOr<std::vector<ScoredDoc>> EvaluateQuery(rocksdb::DB* db, const Sear
     rocksdb::ReadOptions read;
     read.snapshot = snapshot;
     read.iterate_upper_bound = &c.upper_slice;
+    read.prefix_same_as_start = true;
     c.it.reset(db->NewIterator(read));
-    c.it->Seek(c.prefix);
+    c.SeekTo(0);
   }
 
   const double n = static_cast<double>(std::max<uint64_t>(params.stats.live_docs, 1));
