@@ -148,7 +148,10 @@ absl::Status RunServerUntil(const ServerOptions& options,
         absl::StrCat(options.name, ": cannot bind ", options.listen));
   }
   grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
-  if (health != nullptr) health->SetServingStatus(true);
+  if (health != nullptr) {
+    health->SetServingStatus(true);
+    for (const std::string& name : options.service_names) health->SetServingStatus(name, true);
+  }
 
   ShutdownTrigger own_trigger;
   ShutdownTrigger* stop = trigger != nullptr ? trigger : &own_trigger;
@@ -167,6 +170,7 @@ absl::Status RunServerUntil(const ServerOptions& options,
   // Load balancers probing health stop sending work before the listener closes.
   if (health != nullptr) {
     health->SetServingStatus(false);
+    for (const std::string& name : options.service_names) health->SetServingStatus(name, false);
     health->Shutdown();
   }
   server->Shutdown(std::chrono::system_clock::now() +

@@ -22,6 +22,9 @@ struct ServerOptions {
   absl::Duration shutdown_grace = absl::Seconds(10);
   // Largest request/response message accepted.
   int max_message_bytes = 64 << 20;
+  // Fully qualified names of the services registered ("govreport.v1.QueryService"). Health
+  // reports each of them besides the whole server (""), so a client or probe may ask either way.
+  std::vector<std::string> service_names;
 };
 
 // Runs a gRPC server with `services`, the standard grpc.health.v1.Health service and server

@@ -69,11 +69,19 @@ ServerOptions TestOptions() {
   return options;
 }
 
-// grpc.health.v1.Health/Check with an empty HealthCheckRequest; returns the raw response.
-grpc::Status HealthCheck(const std::shared_ptr<grpc::Channel>& channel, std::string* response) {
+// grpc.health.v1.Health/Check for `service` ("" is the whole server); returns the raw response.
+grpc::Status HealthCheck(const std::shared_ptr<grpc::Channel>& channel, std::string* response,
+                         const std::string& service = "") {
   grpc::ClientContext context;
-  grpc::Slice empty("");  // empty HealthCheckRequest: service "" is the whole server
-  grpc::ByteBuffer request(&empty, 1);
+  // HealthCheckRequest{service}: field 1, length-delimited (names here are < 128 bytes).
+  std::string encoded;
+  if (!service.empty()) {
+    encoded.push_back('\x0a');
+    encoded.push_back(static_cast<char>(service.size()));
+    encoded += service;
+  }
+  grpc::Slice slice(encoded);
+  grpc::ByteBuffer request(&slice, 1);
   grpc::ByteBuffer reply;
   grpc::Status status = grpc::internal::BlockingUnaryCall<grpc::ByteBuffer, grpc::ByteBuffer>(
       channel.get(),
@@ -99,6 +107,21 @@ TEST(ServerRunnerTest, HealthIsServingWhileRunning) {
   ASSERT_TRUE(status.ok()) << status.error_message();
   // HealthCheckResponse{status: SERVING(1)} encodes as field 1, varint 1.
   EXPECT_EQ(response, std::string("\x08\x01", 2));
+}
+
+TEST(ServerRunnerTest, HealthAnswersForEachNamedService) {
+  ServerOptions options = TestOptions();
+  options.service_names = {govreport::v1::ExtractionService::service_full_name()};
+  RunningServer server(options);
+  ASSERT_NE(server.port(), 0);
+  std::string response;
+  grpc::Status status =
+      HealthCheck(server.Channel(), &response, "govreport.v1.ExtractionService");
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response, std::string("\x08\x01", 2));
+  // A service this server does not run is unknown to health, not SERVING.
+  EXPECT_EQ(HealthCheck(server.Channel(), &response, "govreport.v1.QueryService").error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 TEST(ServerRunnerTest, ReflectionListsRegisteredServices) {

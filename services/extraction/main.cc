@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
 
   govreport::server::ServerOptions server_options;
   server_options.name = "govreport-extraction";
+  server_options.service_names = {govreport::v1::ExtractionService::service_full_name()};
   server_options.listen = absl::GetFlag(FLAGS_listen);
   server_options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
   // Room above the text limit so oversized texts get the service's own message.

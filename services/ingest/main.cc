@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
 
   server::ServerOptions server_options;
   server_options.name = "govreport-ingest";
+  server_options.service_names = {govreport::v1::IngestService::service_full_name()};
   server_options.listen = absl::GetFlag(FLAGS_listen);
   const absl::Duration grace = absl::GetFlag(FLAGS_shutdown_grace);
   server_options.shutdown_grace = grace;
