@@ -9,6 +9,7 @@ PACKAGES=(
   libabsl-dev librocksdb-dev libgtest-dev libssl-dev
   libicu-dev          # charset conversion (GB18030, Big5, UTF-16) and Unicode
   opencc              # opencc_dict: regenerates data/t2s_chars.tsv (tools/gen-t2s-table.sh)
+  libopencc-dev       # bench/: whole-text OpenCC conversion as the context row
   nodejs npm          # independent gRPC client tests (@grpc/grpc-js) and benchmarks
   sqlite3 libsqlite3-dev  # FTS5 baseline in bench/
   clang libclang-rt-14-dev  # libFuzzer target (tools/fuzz.sh)
