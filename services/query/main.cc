@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
 
   govreport::server::ServerOptions server_options;
   server_options.name = "govreport-query";
+  server_options.service_names = {govreport::v1::QueryService::service_full_name()};
   server_options.listen = absl::GetFlag(FLAGS_listen);
   absl::Status status = govreport::server::RunServer(server_options, {&service});
   if (!status.ok()) {
