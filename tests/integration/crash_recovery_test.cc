@@ -14,6 +14,9 @@ TEST(CrashRecoveryTest, AcknowledgedReportsAreIndexedExactlyOnceAfterKill) {
   // acknowledged report is still in flight (stored or extracted, waiting to be indexed).
   ClusterOptions options;
   options.start_query = false;
+  // Retries keep coming quickly and never run out while the query service is away, so the test
+  // waits on recovery rather than on backoff.
+  options.ingest_flags = {"--max_attempts=1000", "--retry_max_backoff=1s"};
   auto started = Cluster::Start(options);
   ASSERT_TRUE(started.ok()) << started.status();
   Cluster& cluster = **started;
