@@ -24,6 +24,33 @@ constexpr int kMaxPageSize = 1000;
 // never repeats or skips a report, whatever is ingested meanwhile.
 constexpr char kPageTokenPrefix[] = "after:";
 
+bool HasMetadataFilter(const govreport::v1::ReextractRequest& request) {
+  return !request.region().empty() || request.year_from() != 0 || request.year_to() != 0;
+}
+
+bool HasAnyFilter(const govreport::v1::ReextractRequest& request) {
+  return HasMetadataFilter(request) || !request.source_uri_prefix().empty();
+}
+
+// The metadata filters of `request` against a stored report. A report never extracted has no
+// metadata to test, so it fails every metadata filter (ingest.proto documents this).
+bool MatchesMetadataFilters(const govreport::v1::Report& report,
+                            const govreport::v1::ReextractRequest& request) {
+  if (!report.has_meta()) return false;
+  const govreport::v1::ReportMetadata& meta = report.meta();
+  if (!request.region().empty() && meta.region().name() != request.region() &&
+      meta.region().code() != request.region()) {
+    return false;
+  }
+  if (request.year_from() != 0 || request.year_to() != 0) {
+    const int year = meta.report_year();
+    if (year == 0) return false;
+    if (request.year_from() != 0 && year < request.year_from()) return false;
+    if (request.year_to() != 0 && year > request.year_to()) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 IngestServiceImpl::IngestServiceImpl(ReportStore* store, Pipeline* pipeline,
@@ -139,10 +166,19 @@ absl::StatusOr<govreport::v1::GetStatusResponse> IngestServiceImpl::Status(
 
 absl::StatusOr<govreport::v1::ReextractResponse> IngestServiceImpl::ScheduleReextract(
     const govreport::v1::ReextractRequest& request) {
+  if (request.year_from() < 0 || request.year_to() < 0 ||
+      (request.year_from() != 0 && request.year_to() != 0 &&
+       request.year_from() > request.year_to())) {
+    return absl::InvalidArgumentError(absl::StrCat("bad year range: year_from ",
+                                                   request.year_from(), ", year_to ",
+                                                   request.year_to()));
+  }
   std::vector<std::string> ids(request.report_ids().begin(), request.report_ids().end());
-  if (ids.empty()) {
-    if (!request.all()) {
-      return absl::InvalidArgumentError("give report_ids, or set all to re-extract every report");
+  const bool scan_all = ids.empty();
+  if (scan_all) {
+    if (!request.all() && !HasAnyFilter(request)) {
+      return absl::InvalidArgumentError(
+          "give report_ids, a filter, or set all to re-extract every report");
     }
     absl::Status scanned = store_->ForEachStatus("", [&](const ReportStatus& status) {
       ids.push_back(status.report_id());
@@ -157,12 +193,21 @@ absl::StatusOr<govreport::v1::ReextractResponse> IngestServiceImpl::ScheduleReex
       if (!status->has_value()) return absl::NotFoundError(absl::StrCat("unknown report id: ", id));
     }
   }
-  const bool only_outdated = request.all() && request.only_outdated() && request.report_ids().empty();
+  const bool only_outdated = scan_all && request.only_outdated();
   const std::string current_version = only_outdated ? pipeline_->CurrentExtractorVersion() : "";
+  const bool metadata_filter = HasMetadataFilter(request);
   govreport::v1::ReextractResponse response;
   for (const std::string& id : ids) {
+    if (metadata_filter) {
+      // Read outside Reset: the report body is large and its metadata changes only when a
+      // worker finishes, which a Reset meanwhile would discard anyway.
+      absl::StatusOr<govreport::v1::Report> report = store_->GetReport(id);
+      if (!report.ok()) return report.status();
+      if (!MatchesMetadataFilters(*report, request)) continue;
+    }
     absl::StatusOr<bool> reset = store_->Reset(id, [&](const ReportStatus& status) {
-      return !only_outdated || status.extractor_version() != current_version;
+      if (only_outdated && status.extractor_version() == current_version) return false;
+      return absl::StartsWith(status.source_uri(), request.source_uri_prefix());
     });
     if (!reset.ok()) return reset.status();
     if (*reset) {

@@ -37,7 +37,8 @@ class IngestServiceImpl final : public govreport::v1::IngestService::Service {
 
   // The RPCs without gRPC, with the errors ingest.proto documents. Besides those: GetStatus
   // answers INVALID_ARGUMENT for a page_token it did not issue; Reextract answers NOT_FOUND
-  // naming the first unknown id, and INVALID_ARGUMENT when neither ids nor `all` are given.
+  // naming the first unknown id, INVALID_ARGUMENT when neither ids, `all` nor a filter are
+  // given, and INVALID_ARGUMENT for a negative or inverted year range.
   absl::StatusOr<govreport::v1::IngestResponse> IngestDocument(
       const govreport::v1::IngestRequest& request);
   absl::StatusOr<govreport::v1::GetStatusResponse> Status(

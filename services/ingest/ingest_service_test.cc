@@ -232,6 +232,115 @@ TEST_F(IngestServiceTest, ReextractSchedulesKnownReports) {
   EXPECT_EQ((**store_->GetStatus(a)).state(), govreport::v1::REPORT_STATE_STORED);
 }
 
+// Stores `id` as extracted by version v2 with the given region and report year.
+void MarkExtracted(ReportStore& store, const std::string& id, const std::string& region_name,
+                   const std::string& region_code, int report_year) {
+  govreport::v1::Report report = *store.GetReport(id);
+  report.mutable_meta()->mutable_region()->set_name(region_name);
+  report.mutable_meta()->mutable_region()->set_code(region_code);
+  report.mutable_meta()->set_report_year(report_year);
+  ReportStatus status = **store.GetStatus(id);
+  status.set_state(govreport::v1::REPORT_STATE_INDEXED);
+  status.set_extractor_version("v2");
+  ASSERT_TRUE(*store.Update(store.Generation(id), status, &report));
+}
+
+TEST_F(IngestServiceTest, ReextractFiltersByRegionYearAndSource) {
+  const std::string yunfu_2022 = IngestOne(1);
+  const std::string yunfu_2024 = IngestOne(2);
+  const std::string jieyang_2023 = IngestOne(3);
+  auto other_source = service_->IngestDocument(Request(Document(4), "https://gov.example/a.txt"));
+  ASSERT_TRUE(other_source.ok());
+  const std::string never_extracted = other_source->reports(0).report_id();
+  MarkExtracted(*store_, yunfu_2022, "云浮市", "445300", 2022);
+  MarkExtracted(*store_, yunfu_2024, "云浮市", "445300", 2024);
+  MarkExtracted(*store_, jieyang_2023, "揭阳市", "445200", 2023);
+
+  auto state = [&](const std::string& id) { return (**store_->GetStatus(id)).state(); };
+  auto schedule = [&](const govreport::v1::ReextractRequest& request) -> int64_t {
+    auto response = service_->ScheduleReextract(request);
+    EXPECT_TRUE(response.ok()) << response.status();
+    return response.ok() ? response->scheduled() : -1;
+  };
+
+  // A filter alone selects among every report; the region matches by name.
+  govreport::v1::ReextractRequest by_name;
+  by_name.set_region("云浮市");
+  by_name.set_year_from(2023);
+  EXPECT_EQ(schedule(by_name), 1);
+  EXPECT_EQ(state(yunfu_2024), govreport::v1::REPORT_STATE_STORED);
+  EXPECT_EQ(state(yunfu_2022), govreport::v1::REPORT_STATE_INDEXED);
+  EXPECT_EQ(state(jieyang_2023), govreport::v1::REPORT_STATE_INDEXED);
+
+  // By code and an inclusive year range, combined with `all`; the unextracted report never
+  // matches a metadata filter.
+  govreport::v1::ReextractRequest by_code;
+  by_code.set_all(true);
+  by_code.set_region("445200");
+  by_code.set_year_from(2023);
+  by_code.set_year_to(2023);
+  EXPECT_EQ(schedule(by_code), 1);
+  EXPECT_EQ(state(jieyang_2023), govreport::v1::REPORT_STATE_STORED);
+
+  govreport::v1::ReextractRequest up_to;
+  up_to.set_year_to(2022);
+  EXPECT_EQ(schedule(up_to), 1);
+  EXPECT_EQ(state(yunfu_2022), govreport::v1::REPORT_STATE_STORED);
+
+  // Source prefix needs no metadata: it matches the never-extracted report too.
+  govreport::v1::ReextractRequest by_source;
+  by_source.set_source_uri_prefix("https://gov.example/");
+  EXPECT_EQ(schedule(by_source), 1);
+
+  // Filters narrow given ids as well.
+  govreport::v1::ReextractRequest ids_and_region;
+  ids_and_region.add_report_ids(yunfu_2022);
+  ids_and_region.add_report_ids(jieyang_2023);
+  ids_and_region.set_region("揭阳市");
+  EXPECT_EQ(schedule(ids_and_region), 1);
+
+  govreport::v1::ReextractRequest no_match;
+  no_match.set_region("凤泉区");
+  EXPECT_EQ(schedule(no_match), 0);
+}
+
+TEST_F(IngestServiceTest, ReextractFilterAndOutdatedCombine) {
+  const std::string current = IngestOne(1);
+  const std::string outdated = IngestOne(2);
+  MarkExtracted(*store_, current, "云浮市", "445300", 2024);
+  MarkExtracted(*store_, outdated, "云浮市", "445300", 2024);
+  ReportStatus status = **store_->GetStatus(outdated);
+  status.set_extractor_version("v1");
+  ASSERT_TRUE(*store_->Update(store_->Generation(outdated), status, nullptr));
+
+  govreport::v1::ReextractRequest request;
+  request.set_region("云浮市");
+  request.set_only_outdated(true);
+  auto response = service_->ScheduleReextract(request);
+  ASSERT_TRUE(response.ok()) << response.status();
+  EXPECT_EQ(response->scheduled(), 1);
+  EXPECT_EQ((**store_->GetStatus(outdated)).state(), govreport::v1::REPORT_STATE_STORED);
+  EXPECT_EQ((**store_->GetStatus(current)).state(), govreport::v1::REPORT_STATE_INDEXED);
+}
+
+TEST_F(IngestServiceTest, ReextractRejectsBadYearRange) {
+  IngestOne(1);
+  govreport::v1::ReextractRequest inverted;
+  inverted.set_all(true);
+  inverted.set_year_from(2024);
+  inverted.set_year_to(2020);
+  EXPECT_EQ(service_->ScheduleReextract(inverted).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  govreport::v1::ReextractRequest negative;
+  negative.set_year_to(-1);
+  EXPECT_EQ(service_->ScheduleReextract(negative).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  govreport::v1::ReextractRequest outdated_alone;
+  outdated_alone.set_only_outdated(true);
+  EXPECT_EQ(service_->ScheduleReextract(outdated_alone).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
 TEST_F(IngestServiceTest, StreamAnswersEachRequestAndKeepsGoingAfterErrors) {
   grpc::ServerBuilder builder;
   builder.RegisterService(service_.get());
