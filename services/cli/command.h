@@ -39,7 +39,7 @@ const std::vector<FlagSpec>& GlobalFlags();
 
 // The command table, in help order. Each group lives in its own file.
 std::vector<Command> ExtractCommands();
-std::vector<Command> IngestCommands();   // ingest, status, wait
+std::vector<Command> IngestCommands();   // ingest, reextract, status, wait
 std::vector<Command> QueryCommands();    // reports, facts, get, series, compare, ...
 
 // Runs the program: args exclude argv[0]. Returns the exit code.

@@ -1,8 +1,9 @@
-// `govreport ingest|status|wait`: the IngestService side of the CLI.
+// `govreport ingest|reextract|status|wait`: the IngestService side of the CLI.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <thread>
 
@@ -59,6 +60,29 @@ std::string StateName(v1::ReportState state) {
   return absl::AsciiStrToUpper(ShortEnumName(v1::ReportState_descriptor(), state));
 }
 
+// Prints what one document's ingest produced (a line per file, or its JSON line) and counts it.
+struct IngestTally {
+  int reports = 0, fresh = 0, known = 0, errors = 0;
+};
+
+void ReportIngested(const std::string& path, size_t file_index,
+                    const v1::IngestResponse& response, bool json, Environment& env,
+                    IngestTally* tally) {
+  for (const v1::IngestedReport& report : response.reports()) {
+    ++tally->reports;
+    ++(report.already_known() ? tally->known : tally->fresh);
+  }
+  if (json) {
+    v1::IngestStreamResponse line_out;  // reuses the API's own per-document shape
+    line_out.set_index(static_cast<int64_t>(file_index));
+    *line_out.mutable_result() = response;
+    *env.out << ToJsonLine(line_out) << "\n";
+  } else if (!env.err_is_terminal) {
+    *env.out << path << ": " << response.reports_size() << " report(s), "
+             << response.detected_charset() << "\n";
+  }
+}
+
 int RunIngest(const CommandLine& line, Environment& env) {
   auto settings = ResolveRpcSettings(line, env);
   if (!settings.ok()) {
@@ -72,11 +96,22 @@ int RunIngest(const CommandLine& line, Environment& env) {
   std::vector<std::string> problems;
   const std::vector<std::string> files = CollectFiles(line.positional(), &problems);
   for (const std::string& problem : problems) *env.err << "govreport ingest: " << problem << "\n";
-
-  auto stub = IngestService::NewStub(MakeChannel(settings->ingest_target));
+  IngestTally tally;
+  tally.errors = static_cast<int>(problems.size());
   const bool json = line.Has("json");
-  int reports = 0, fresh = 0, known = 0, errors = static_cast<int>(problems.size());
-  for (size_t i = 0; i < files.size(); ++i) {
+  const char* const newline_if_terminal = env.err_is_terminal ? "\n" : "";
+  constexpr char kRpc[] = "IngestService.IngestStream";
+
+  // One stream for the whole run, one request per file, in lockstep: each answer is read before
+  // the next file is sent, so an answer always belongs to the file just sent and no file's bytes
+  // wait in memory. --deadline bounds each file, so the stream gets it once per file.
+  auto stub = IngestService::NewStub(MakeChannel(settings->ingest_target));
+  auto context =
+      MakeContext(settings->deadline * static_cast<int64_t>(std::max<size_t>(files.size(), 1)));
+  std::unique_ptr<grpc::ClientReaderWriter<v1::IngestRequest, v1::IngestStreamResponse>> stream;
+  if (!files.empty()) stream = stub->IngestStream(context.get());
+  bool stream_broken = false;
+  for (size_t i = 0; i < files.size() && !stream_broken; ++i) {
     const std::string& path = files[i];
     if (env.err_is_terminal) {
       *env.err << "\r\033[K[" << i + 1 << "/" << files.size() << "] " << path << std::flush;
@@ -85,9 +120,8 @@ int RunIngest(const CommandLine& line, Environment& env) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (!in) {
-      *env.err << (env.err_is_terminal ? "\n" : "") << "govreport ingest: " << path
-               << ": cannot read file\n";
-      ++errors;
+      *env.err << newline_if_terminal << "govreport ingest: " << path << ": cannot read file\n";
+      ++tally.errors;
       continue;
     }
     v1::IngestRequest request;
@@ -95,36 +129,93 @@ int RunIngest(const CommandLine& line, Environment& env) {
     request.set_content_type(line.Get("content_type"));
     request.set_charset(line.Get("charset"));
     request.set_source_uri(path);
-    v1::IngestResponse response;
-    auto context = MakeContext(settings->deadline);
-    const grpc::Status status = stub->Ingest(context.get(), request, &response);
-    if (!status.ok()) {
-      *env.err << (env.err_is_terminal ? "\n" : "") << "govreport ingest: " << path << ": "
-               << DescribeRpcError("IngestService.Ingest", settings->ingest_target, status)
+    v1::IngestStreamResponse response;
+    if (!stream->Write(request) || !stream->Read(&response)) {
+      // The stream itself failed (service gone, deadline): the rest would fail too.
+      const grpc::Status status = stream->Finish();
+      *env.err << newline_if_terminal << "govreport ingest: " << path << ": "
+               << DescribeRpcError(kRpc, settings->ingest_target,
+                                   status.ok() ? grpc::Status(grpc::StatusCode::UNKNOWN,
+                                                              "stream ended early")
+                                               : status)
                << "\n";
-      ++errors;
-      if (status.error_code() == grpc::StatusCode::UNAVAILABLE) break;  // the rest fails too
+      ++tally.errors;
+      stream_broken = true;
+      break;
+    }
+    if (response.error_code() != 0) {
+      *env.err << newline_if_terminal << "govreport ingest: " << path << ": "
+               << DescribeRpcError(kRpc, settings->ingest_target,
+                                   grpc::Status(static_cast<grpc::StatusCode>(response.error_code()),
+                                                response.error_message()))
+               << "\n";
+      ++tally.errors;
       continue;
     }
-    for (const v1::IngestedReport& report : response.reports()) {
-      ++reports;
-      ++(report.already_known() ? known : fresh);
-    }
-    if (json) {
-      v1::IngestStreamResponse line_out;  // reuses the API's own per-document shape
-      line_out.set_index(static_cast<int64_t>(i));
-      *line_out.mutable_result() = response;
-      *env.out << ToJsonLine(line_out) << "\n";
-    } else if (!env.err_is_terminal) {
-      *env.out << path << ": " << response.reports_size() << " report(s), "
-               << response.detected_charset() << "\n";
+    ReportIngested(path, i, response.result(), json, env, &tally);
+  }
+  if (stream != nullptr && !stream_broken) {
+    stream->WritesDone();
+    const grpc::Status status = stream->Finish();
+    if (!status.ok()) {
+      *env.err << newline_if_terminal << "govreport ingest: "
+               << DescribeRpcError(kRpc, settings->ingest_target, status) << "\n";
+      ++tally.errors;
     }
   }
   if (env.err_is_terminal) *env.err << "\r\033[K";
   std::ostream& summary = json ? *env.err : *env.out;
-  summary << "ingested: files " << files.size() << ", reports " << reports << ", new " << fresh
-          << ", already known " << known << ", errors " << errors << "\n";
-  return errors > 0 ? kExitFailure : kExitOk;
+  summary << "ingested: files " << files.size() << ", reports " << tally.reports << ", new "
+          << tally.fresh << ", already known " << tally.known << ", errors " << tally.errors
+          << "\n";
+  return tally.errors > 0 ? kExitFailure : kExitOk;
+}
+
+int RunReextract(const CommandLine& line, Environment& env) {
+  auto settings = ResolveRpcSettings(line, env);
+  auto year_from = line.GetInt("year_from", 0);
+  auto year_to = line.GetInt("year_to", 0);
+  for (const absl::Status& problem : {settings.status(), year_from.status(), year_to.status()}) {
+    if (!problem.ok()) {
+      *env.err << "govreport reextract: " << problem.message() << "\n";
+      return kExitUsage;
+    }
+  }
+  v1::ReextractRequest request;
+  for (const std::string& id : line.positional()) request.add_report_ids(id);
+  request.set_all(line.Has("all"));
+  request.set_only_outdated(line.Has("outdated"));
+  request.set_region(line.Get("region"));
+  request.set_year_from(static_cast<int32_t>(*year_from));
+  request.set_year_to(static_cast<int32_t>(*year_to));
+  request.set_source_uri_prefix(line.Get("source_prefix"));
+  if (request.report_ids().empty() && !request.all() && request.region().empty() &&
+      request.year_from() == 0 && request.year_to() == 0 && request.source_uri_prefix().empty()) {
+    // Re-extracting everything is expensive: ask for it explicitly.
+    *env.err << "govreport reextract: give report ids, a filter, or --all\n";
+    return kExitUsage;
+  }
+  if (request.only_outdated() && !request.report_ids().empty()) {
+    *env.err << "govreport reextract: --outdated selects among all reports; give no ids with it\n";
+    return kExitUsage;
+  }
+  auto stub = IngestService::NewStub(MakeChannel(settings->ingest_target));
+  v1::ReextractResponse response;
+  auto context = MakeContext(settings->deadline);
+  const grpc::Status status = stub->Reextract(context.get(), request, &response);
+  if (!status.ok()) {
+    *env.err << "govreport reextract: "
+             << DescribeRpcError("IngestService.Reextract", settings->ingest_target, status)
+             << "\n";
+    // A bad filter is the caller's mistake, like a bad flag.
+    return status.error_code() == grpc::StatusCode::INVALID_ARGUMENT ? kExitUsage : kExitFailure;
+  }
+  if (line.Has("json")) {
+    *env.out << ToJsonLine(response) << "\n";
+  } else {
+    *env.out << "scheduled " << response.scheduled() << " report(s) for re-extraction\n";
+  }
+  return kExitOk;
 }
 
 // Lists every report status, page by page.
@@ -248,6 +339,15 @@ std::vector<Command> IngestCommands() {
        {{"content_type", true, "MIME type of every file (sniffed when unset)"},
         {"charset", true, "charset of every file (detected when unset)"}},
        RunIngest},
+      {"reextract", "[ID...]",
+       "extract stored reports again (given ids, or all/filtered) after an extractor upgrade",
+       {{"all", false, "every stored report (narrowed by the filters below)"},
+        {"outdated", false, "only reports extracted by another extractor version (no ids)"},
+        {"region", true, "region name or division code of the stored result (extracted only)"},
+        {"year_from", true, "first report year, inclusive (extracted reports only)"},
+        {"year_to", true, "last report year, inclusive (extracted reports only)"},
+        {"source_prefix", true, "source path or URL prefix given at ingest"}},
+       RunReextract},
       {"status", "[ID...]", "pipeline state of the given reports, or of all", {}, RunStatus},
       {"wait", "", "wait until every stored report is INDEXED or FAILED",
        {{"timeout", true, "seconds to wait in total (default 120); exit 3 when exceeded"}},

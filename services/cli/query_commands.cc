@@ -457,11 +457,16 @@ int RunSearch(const CommandLine& line, Environment& env) {
     for (const auto& hit : hits) call.out() << ToJsonLine(hit) << "\n";
     return kExitOk;
   }
+  constexpr int kSnippetWidth = 70;
   Table table({{"score", Table::Align::kRight}, {"region"}, {"year", Table::Align::kRight},
-               {"report"}, {"snippet", {}, 70}});
+               {"report"}, {"snippet", {}, kSnippetWidth}});
   for (const auto& hit : hits) {
     std::string snippet;
-    if (hit.snippets_size() > 0) snippet = MarkHighlights(hit.snippets(0), "«", "»");
+    if (hit.snippets_size() > 0) {
+      // Cut here, where the marks are known, so the table's own cut never drops a "»".
+      snippet = TruncateMarkedToWidth(MarkHighlights(hit.snippets(0), "«", "»"), kSnippetWidth,
+                                      "«", "»");
+    }
     table.AddRow({absl::StrFormat("%.2f", hit.score()), FormatRegion(hit.meta().region()),
                   Year(hit.meta().report_year()), hit.report_id(), snippet});
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "absl/strings/match.h"
+
 #include "unicode/uchar.h"
 
 namespace govreport::cli {
@@ -62,6 +64,55 @@ std::string TruncateToWidth(absl::string_view utf8, int max_width) {
     pos = next;
   }
   return std::string(utf8.substr(0, pos)) + (max_width > 0 ? "…" : "");
+}
+
+std::string TruncateMarkedToWidth(absl::string_view utf8, int max_width, absl::string_view open,
+                                  absl::string_view close) {
+  if (DisplayWidth(utf8) <= max_width) return std::string(utf8);
+  if (max_width <= 0) return "";
+  const int budget = max_width - 1;  // room for the ellipsis
+  const int open_width = DisplayWidth(open);
+  const int close_width = DisplayWidth(close);
+  std::string kept;
+  int width = 0;
+  // While inside a span, the close mark's width stays reserved so it can always be written.
+  bool inside = false;
+  size_t open_at = 0;  // where the open span's mark starts in `kept`
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    const absl::string_view rest = utf8.substr(pos);
+    if (!inside && absl::StartsWith(rest, open)) {
+      if (width + open_width + close_width > budget) break;
+      open_at = kept.size();
+      kept.append(open.data(), open.size());
+      width += open_width;
+      pos += open.size();
+      inside = true;
+      continue;
+    }
+    if (inside && absl::StartsWith(rest, close)) {
+      kept.append(close.data(), close.size());
+      width += close_width;
+      pos += close.size();
+      inside = false;
+      continue;
+    }
+    size_t next = pos;
+    const int w = CodePointWidth(NextCodePoint(utf8, &next));
+    if (width + w + (inside ? close_width : 0) > budget) break;
+    kept.append(utf8.data() + pos, next - pos);
+    width += w;
+    pos = next;
+  }
+  if (inside) {
+    // An empty span ("«»") would show a highlight of nothing: cut before it instead.
+    if (kept.size() == open_at + open.size()) {
+      kept.resize(open_at);
+    } else {
+      kept.append(close.data(), close.size());
+    }
+  }
+  return kept + "…";
 }
 
 Table::Table(std::vector<Column> columns) : columns_(std::move(columns)) {}

@@ -18,6 +18,13 @@ int DisplayWidth(absl::string_view utf8);
 // splits a character.
 std::string TruncateToWidth(absl::string_view utf8, int max_width);
 
+// TruncateToWidth for text with marked spans ("全年«地区生产总值»增长"): a cut never leaves a
+// span open. When the cut falls inside a span, the close mark is kept (its width counted in
+// `max_width`), or, when not even one character of the span fits, the cut moves before the open
+// mark. Marks do not nest; `open` and `close` must differ and not be empty.
+std::string TruncateMarkedToWidth(absl::string_view utf8, int max_width, absl::string_view open,
+                                  absl::string_view close);
+
 // A text table aligned by display width, for people (machines get --json).
 class Table {
  public:

@@ -48,5 +48,21 @@ TEST(TableTest, MissingCellsAreEmptyAndNewlinesFlattened) {
   EXPECT_EQ(out.str(), "a    b\n---  -\nx y\n");
 }
 
+TEST(TruncateMarkedToWidthTest, NeverLeavesAHighlightOpen) {
+  const std::string text = "全年«地区生产总值»增长";  // widths 4 + 1 + 12 + 1 + 4
+  EXPECT_EQ(TruncateMarkedToWidth(text, 22, "«", "»"), text);
+  // Cut inside the highlight: the close mark is kept and fits the width.
+  EXPECT_EQ(TruncateMarkedToWidth(text, 13, "«", "»"), "全年«地区生»…");
+  EXPECT_EQ(DisplayWidth(TruncateMarkedToWidth(text, 13, "«", "»")), 13);
+  EXPECT_EQ(TruncateMarkedToWidth(text, 11, "«", "»"), "全年«地区»…");
+  // No highlighted character fits: cut before the highlight rather than show "«»".
+  EXPECT_EQ(TruncateMarkedToWidth(text, 7, "«", "»"), "全年…");
+  // Cut after a closed highlight.
+  EXPECT_EQ(TruncateMarkedToWidth(text, 21, "«", "»"), "全年«地区生产总值»增…");
+  // A second highlight is treated like the first.
+  EXPECT_EQ(TruncateMarkedToWidth("a«b»c«defgh»", 9, "«", "»"), "a«b»c«d»…");
+  EXPECT_EQ(TruncateMarkedToWidth(text, 0, "«", "»"), "");
+}
+
 }  // namespace
 }  // namespace govreport::cli
