@@ -24,5 +24,20 @@ TEST(PostingsTest, CorruptValuesAreDataLoss) {
   EXPECT_EQ(PostingTermFrequency(""), 0u);
 }
 
+TEST(PostingsTest, AppendAndDecodeIntoReuseBuffers) {
+  std::string out = "prefix";
+  AppendPosting({5, 9}, &out);
+  EXPECT_EQ(out, "prefix" + EncodePosting({5, 9}));
+
+  std::vector<uint32_t> positions = {7, 7, 7, 7, 7, 7};  // stale contents are replaced
+  ASSERT_TRUE(DecodePositionsInto(EncodePosting({1, 300}), &positions).ok());
+  EXPECT_EQ(positions, (std::vector<uint32_t>{1, 300}));
+  ASSERT_TRUE(DecodePositionsInto(EncodePosting({}), &positions).ok());
+  EXPECT_TRUE(positions.empty());
+  positions = {4};
+  EXPECT_EQ(DecodePositionsInto("", &positions).code(), absl::StatusCode::kDataLoss);
+  EXPECT_TRUE(positions.empty());
+}
+
 }  // namespace
 }  // namespace govreport::query

@@ -53,30 +53,44 @@ bool HasPosition(const std::vector<uint32_t>& positions, uint32_t p) {
 namespace {
 // Terms in key order: the memtable (a skip list) inserts keys that follow each other much faster
 // than keys in hash order, and a report writes thousands of them.
-std::vector<const std::string*> SortedTerms(const DocTerms& terms) {
-  std::vector<const std::string*> sorted;
+using TermEntry = std::pair<const std::string, std::vector<uint32_t>>;
+std::vector<const TermEntry*> SortedTerms(const DocTerms& terms) {
+  std::vector<const TermEntry*> sorted;
   sorted.reserve(terms.positions.size());
-  for (const auto& entry : terms.positions) sorted.push_back(&entry.first);
-  std::sort(sorted.begin(), sorted.end(), [](const std::string* a, const std::string* b) {
-    return a->size() != b->size() ? a->size() < b->size() : *a < *b;  // the key's length byte first
+  for (const auto& entry : terms.positions) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const TermEntry* a, const TermEntry* b) {
+    // The key's length byte first.
+    return a->first.size() != b->first.size() ? a->first.size() < b->first.size()
+                                              : a->first < b->first;
   });
   return sorted;
 }
 }  // namespace
 
+// Key and value buffers are reused across the document's thousands of terms.
 void AddPostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch,
                  DocFrequencyDelta* delta) {
-  for (const std::string* term : SortedTerms(terms)) {
-    batch->Put(PostingKey(*term, docnum), EncodePosting(terms.positions.find(*term)->second));
-    ++(*delta)[*term];
+  std::string key, value;
+  delta->reserve(delta->size() + terms.positions.size());
+  for (const TermEntry* entry : SortedTerms(terms)) {
+    key = PostingPrefix(entry->first);
+    AppendBigEndian32(docnum, &key);
+    value.clear();
+    AppendPosting(entry->second, &value);
+    batch->Put(key, value);
+    ++(*delta)[entry->first];
   }
 }
 
 void RemovePostings(uint32_t docnum, const DocTerms& terms, rocksdb::WriteBatch* batch,
                     DocFrequencyDelta* delta) {
-  for (const std::string* term : SortedTerms(terms)) {
-    batch->Delete(PostingKey(*term, docnum));
-    --(*delta)[*term];
+  std::string key;
+  delta->reserve(delta->size() + terms.positions.size());
+  for (const TermEntry* entry : SortedTerms(terms)) {
+    key = PostingPrefix(entry->first);
+    AppendBigEndian32(docnum, &key);
+    batch->Delete(key);
+    --(*delta)[entry->first];
   }
 }
 
@@ -193,9 +207,9 @@ absl::StatusOr<std::vector<ScoredDoc>> EvaluateQuery(rocksdb::DB* db, const Sear
       size_t anchor = 0;
       for (size_t j = 0; j < qterms.size(); ++j) {
         const size_t ti = phrase_terms[p][j];
-        auto decoded = DecodePositions(cursors[ti].Value());
-        if (!decoded.ok()) return decoded.status();
-        positions[ti] = *std::move(decoded);
+        if (absl::Status s = DecodePositionsInto(cursors[ti].Value(), &positions[ti]); !s.ok()) {
+          return s;
+        }
         if (positions[ti].size() < positions[phrase_terms[p][anchor]].size()) anchor = j;
       }
       bool found = false;
