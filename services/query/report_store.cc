@@ -54,10 +54,13 @@ rocksdb::Options DatabaseOptions(const ReportStoreOptions& options) {
   db.create_if_missing = true;
   db.IncreaseParallelism(2);
   db.max_open_files = -1;
-  // Small memtables: a report inserts ~20k keys scattered over the key space, and skip-list
-  // inserts into a cache-sized memtable are several times faster than into a 64 MB one.
+  // Small memtables: a report inserts ~20k keys scattered over the key space, and inserts into a
+  // cache-sized memtable are faster than into a big one (32 MB: -20% reports/s). Flushing two
+  // at a time halves the flushes and the level-0 files compaction has to merge (-15% CPU per
+  // report at 1,000 reports).
   db.write_buffer_size = 8 << 20;
-  db.max_write_buffer_number = 4;
+  db.max_write_buffer_number = 6;
+  db.min_write_buffer_number_to_merge = 2;
   db.level0_file_num_compaction_trigger = 8;
   db.max_bytes_for_level_base = 256 << 20;
   db.compression = rocksdb::kLZ4Compression;
