@@ -11,6 +11,11 @@ fi
 cd "$(dirname "$0")"
 # npm ci is a clean install from package-lock.json; skip it when node_modules already matches.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # The registry is the one network dependency of the test suite: ride out a passing hiccup.
+  for attempt in 1 2 3; do
+    npm ci --no-audit --no-fund --loglevel=error && break
+    [ "$attempt" -lt 3 ] || { echo "npm ci failed 3 times"; exit 1; }
+    sleep $((attempt * 5))
+  done
 fi
 exec node reflection_client.test.js "$BIN_DIR"
