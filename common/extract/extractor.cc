@@ -6,14 +6,11 @@
 #include "common/data/embedded.h"
 #include "common/extract/catalog.h"
 #include "common/extract/facts.h"
+#include "common/extract/metadata.h"
 #include "common/extract/sections.h"
+#include "common/regions/divisions.h"
 #include "common/text/folded_text.h"
 #include "common/util/content_id.h"
-
-#if GOVREPORT_HAVE_METADATA
-#include "common/extract/metadata.h"
-#include "common/regions/divisions.h"
-#endif
 
 // The rule sources, embedded by CMakeLists.txt so that Version() changes with them.
 namespace govreport::data {
@@ -33,37 +30,30 @@ constexpr char kRulesVersion[] = "1.0.0";
 
 class ExtractorImpl : public Extractor {
  public:
-  explicit ExtractorImpl(std::unique_ptr<IndicatorCatalog> catalog)
-      : catalog_(std::move(catalog)), grammar_(*catalog_) {}
+  ExtractorImpl(std::unique_ptr<IndicatorCatalog> catalog,
+                std::unique_ptr<regions::Divisions> divisions)
+      : catalog_(std::move(catalog)), divisions_(std::move(divisions)), grammar_(*catalog_) {}
 
   govreport::v1::Report Extract(std::string_view normalized_text,
                                 const govreport::v1::Source& source) const override {
     govreport::v1::Report report;
-    // One hash for both: the report id is "r" + the first 24 hex digits of the text's SHA-256
-    // (util/content_id.h); ExtractorTest checks the two agree.
+    // One hash for both the id and text_sha256.
     std::string sha = Sha256Hex(normalized_text);
-    report.set_report_id("r" + sha.substr(0, 24));
+    report.set_report_id(ReportIdFromSha256Hex(sha));
     report.set_text_sha256(std::move(sha));
     *report.mutable_source() = source;
     report.set_extractor_version(std::string(Version()));
     text::FoldedText text(normalized_text);
     govreport::v1::ReportMetadata* meta = report.mutable_meta();
-#if GOVREPORT_HAVE_METADATA
-    *meta = ExtractMetadata(text, regions::Divisions::Default());
-#endif
+    *meta = ExtractMetadata(text, *divisions_);
     if (meta->report_year() == 0) {
-      // Without metadata (or when it found no year) fall back to the review heading.
+      // Metadata found no year (no date line, title year or review heading it trusts): take
+      // the review heading's year loosely, so the facts still get periods.
       int year = GuessReportYear(text.folded());
       meta->set_report_year(year);
     }
     if (meta->review_year() == 0 && meta->report_year() > 0) {
       meta->set_review_year(meta->report_year() - 1);
-    }
-    if (meta->doc_type() == govreport::v1::DOC_TYPE_UNSPECIFIED) {
-      bool report_like = normalized_text.find("工作报告") != std::string_view::npos ||
-                         normalized_text.find("工作報告") != std::string_view::npos;
-      meta->set_doc_type(report_like ? govreport::v1::DOC_TYPE_GOVERNMENT_WORK_REPORT
-                                     : govreport::v1::DOC_TYPE_OTHER);
     }
     if (meta->report_year() == 0) return report;  // no year, no period: no facts
     FactContext context;
@@ -79,6 +69,7 @@ class ExtractorImpl : public Extractor {
 
  private:
   std::unique_ptr<IndicatorCatalog> catalog_;
+  std::unique_ptr<regions::Divisions> divisions_;
   FactGrammar grammar_;
 };
 
@@ -87,11 +78,10 @@ class ExtractorImpl : public Extractor {
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create() {
   auto catalog = IndicatorCatalog::Parse(data::IndicatorCatalogTsv());
   if (!catalog.ok()) return catalog.status();
-#if GOVREPORT_HAVE_METADATA
   auto divisions = regions::Divisions::Load();
   if (!divisions.ok()) return divisions.status();
-#endif
-  return std::unique_ptr<Extractor>(new ExtractorImpl(std::move(*catalog)));
+  return std::unique_ptr<Extractor>(
+      new ExtractorImpl(std::move(*catalog), std::move(*divisions)));
 }
 
 std::string_view Extractor::Version() {

@@ -17,8 +17,12 @@ std::string Sha256Hex(std::string_view bytes) {
   return out;
 }
 
+std::string ReportIdFromSha256Hex(std::string_view sha256_hex) {
+  return "r" + std::string(sha256_hex.substr(0, 24));
+}
+
 std::string ReportIdForText(std::string_view normalized_text) {
-  return "r" + Sha256Hex(normalized_text).substr(0, 24);
+  return ReportIdFromSha256Hex(Sha256Hex(normalized_text));
 }
 
 }  // namespace govreport

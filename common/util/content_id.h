@@ -14,6 +14,9 @@ std::string Sha256Hex(std::string_view bytes);
 // stores it once; 96 bits keep accidental collisions out of reach for any realistic corpus.
 std::string ReportIdForText(std::string_view normalized_text);
 
+// The same id from an already computed Sha256Hex of the text (saves hashing a report twice).
+std::string ReportIdFromSha256Hex(std::string_view sha256_hex);
+
 }  // namespace govreport
 
 #endif  // GOVREPORT_COMMON_UTIL_CONTENT_ID_H_

@@ -17,5 +17,10 @@ TEST(ContentIdTest, SameTextSameIdDifferentTextDifferentId) {
   EXPECT_EQ(ReportIdForText("x")[0], 'r');
 }
 
+TEST(ContentIdTest, IdFromPrecomputedHashIsTheIdOfTheText) {
+  const std::string text = "全年实现地区生产总值1002.18亿元";
+  EXPECT_EQ(ReportIdFromSha256Hex(Sha256Hex(text)), ReportIdForText(text));
+}
+
 }  // namespace
 }  // namespace govreport
