@@ -1,6 +1,5 @@
 #include "services/extraction/extraction_service.h"
 
-#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -8,6 +7,7 @@
 #include <string>
 
 #include "common/util/content_id.h"
+#include "common/testing/scratch_dir.h"
 #include "gtest/gtest.h"
 
 namespace govreport::extraction {
@@ -35,11 +35,7 @@ class FakeExtractor : public extract::Extractor {
 class ExtractionServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = (std::filesystem::temp_directory_path() /
-            ("extraction_service_test_" + std::to_string(getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-               .string();
-    std::filesystem::remove_all(dir_);
+    dir_ = test_support::FreshScratchDir("extraction_service_test");
     OpenCache();
   }
   void TearDown() override {

@@ -1,6 +1,5 @@
 #include "services/ingest/ingest_service.h"
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "grpcpp/grpcpp.h"
+#include "common/testing/scratch_dir.h"
 #include "gtest/gtest.h"
 
 namespace govreport::ingest {
@@ -51,11 +51,7 @@ IngestRequest Request(std::string content, std::string source_uri = "file:///doc
 class IngestServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = (std::filesystem::temp_directory_path() /
-            ("ingest_service_test_" + std::to_string(getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-               .string();
-    std::filesystem::remove_all(dir_);
+    dir_ = test_support::FreshScratchDir("ingest_service_test");
     auto db = storage::Database::Open(dir_, ReportStore::ColumnFamilies());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);

@@ -1,6 +1,5 @@
 #include "services/ingest/pipeline.h"
 
-#include <unistd.h>
 
 #include <deque>
 #include <filesystem>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
+#include "common/testing/scratch_dir.h"
 #include "gtest/gtest.h"
 
 namespace govreport::ingest {
@@ -104,11 +104,7 @@ class FakeIndex : public IndexClient {
 class PipelineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = (std::filesystem::temp_directory_path() /
-            ("pipeline_test_" + std::to_string(getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-               .string();
-    std::filesystem::remove_all(dir_);
+    dir_ = test_support::FreshScratchDir("pipeline_test");
     auto db = storage::Database::Open(dir_, ReportStore::ColumnFamilies());
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);

@@ -1,12 +1,12 @@
 #include "services/ingest/report_store.h"
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "common/testing/scratch_dir.h"
 #include "gtest/gtest.h"
 
 namespace govreport::ingest {
@@ -17,11 +17,7 @@ using govreport::v1::ReportStatus;
 class ReportStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = (std::filesystem::temp_directory_path() /
-            ("report_store_test_" + std::to_string(getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-               .string();
-    std::filesystem::remove_all(dir_);
+    dir_ = test_support::FreshScratchDir("report_store_test");
     Reopen();
   }
   void TearDown() override {
