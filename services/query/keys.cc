@@ -72,22 +72,35 @@ std::string RegionKey(std::string_view region_key) {
   return k;
 }
 
-namespace {
-std::string TermKey(char tag, std::string_view term) {
-  if (term.size() > 255) term = term.substr(0, 255);
-  std::string k(1, tag);
-  k.push_back(static_cast<char>(term.size()));
-  k.append(term);
+std::string SegmentKey(uint32_t segment) {
+  std::string k(1, kSegmentTag);
+  AppendBigEndian32(segment, &k);
   return k;
 }
-}  // namespace
 
-std::string PostingPrefix(std::string_view term) { return TermKey(kPostingTag, term); }
-
-std::string PostingKey(std::string_view term, uint32_t docnum) {
-  std::string k = PostingPrefix(term);
-  AppendBigEndian32(docnum, &k);
+std::string BlockPrefix(uint32_t segment) {
+  std::string k(1, kBlockTag);
+  AppendBigEndian32(segment, &k);
   return k;
+}
+
+void AssignBlockKey(uint32_t segment, std::string_view term, std::string* out) {
+  if (term.size() > 255) term = term.substr(0, 255);
+  out->clear();
+  out->push_back(kBlockTag);
+  AppendBigEndian32(segment, out);
+  out->append(term);
+}
+
+std::string BlockKey(uint32_t segment, std::string_view term) {
+  std::string k;
+  AssignBlockKey(segment, term, &k);
+  return k;
+}
+
+std::optional<std::string_view> TermOfBlockKey(std::string_view key) {
+  if (key.size() < 5 || key[0] != kBlockTag) return std::nullopt;
+  return key.substr(5);
 }
 
 std::optional<uint32_t> DocnumAfterPrefix(std::string_view key, std::string_view prefix) {

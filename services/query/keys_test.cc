@@ -19,15 +19,19 @@ TEST(KeysTest, VarintRoundTripsAndRejectsTruncation) {
   }
 }
 
-TEST(KeysTest, PostingKeysOfOneTermSortByDocnum) {
-  EXPECT_LT(PostingKey("地区", 1), PostingKey("地区", 2));
-  EXPECT_LT(PostingKey("地区", 255), PostingKey("地区", 256));
-  EXPECT_LT(PostingKey("地区", 0xFFFFFFFF), PrefixSuccessor(PostingPrefix("地区")));
-  // A term that extends another is a different range: the length byte separates them.
-  const std::string a = PostingPrefix("ab");
-  EXPECT_NE(PostingKey("abc", 0).substr(0, a.size()), a);
-  EXPECT_EQ(DocnumAfterPrefix(PostingKey("地区", 77), PostingPrefix("地区")), 77u);
-  EXPECT_FALSE(DocnumAfterPrefix(PostingKey("地区", 77), PostingPrefix("区")).has_value());
+TEST(KeysTest, BlocksOfOneSegmentAreOneRange) {
+  EXPECT_EQ(BlockKey(7, "地区").substr(0, 5), BlockPrefix(7));
+  EXPECT_LT(BlockKey(7, "\xff\xff"), PrefixSuccessor(BlockPrefix(7)));
+  EXPECT_LE(PrefixSuccessor(BlockPrefix(7)), BlockPrefix(8));
+  // Segment numbers sort numerically (big-endian).
+  EXPECT_LT(BlockKey(255, "z"), BlockKey(256, "a"));
+  EXPECT_EQ(TermOfBlockKey(BlockKey(9, "生产")), "生产");
+  EXPECT_FALSE(TermOfBlockKey(SegmentKey(9)).has_value());
+  EXPECT_EQ(DocnumAfterPrefix(SegmentKey(300), std::string(1, kSegmentTag)), 300u);
+  std::string reused = "old contents";
+  AssignBlockKey(3, "gdp", &reused);
+  EXPECT_EQ(reused, BlockKey(3, "gdp"));
+  EXPECT_EQ(BlockKey(1, std::string(300, 'x')).size(), 5u + 255u);
 }
 
 TEST(KeysTest, FactKeyRoundTrips) {

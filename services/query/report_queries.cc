@@ -131,23 +131,9 @@ absl::StatusOr<v1::SearchResponse> Search(const ReportStore& store, const v1::Se
   const ReportFilter filter(request.region(), request.year_from(), request.year_to(),
                             request.doc_type());
 
-  // Document frequencies first: counting an uncached term must not happen under a Reader.
-  std::vector<std::string> terms;
-  for (const QueryPhrase& phrase : phrases) {
-    for (const QueryTerm& t : phrase.terms) terms.push_back(t.term);
-  }
-  absl::StatusOr<std::vector<uint32_t>> dfs = store.DocFrequencies(terms);
-  if (!dfs.ok()) return dfs.status();
-
   ReportStore::Reader reader(store);
   SearchParams params;
   params.phrases = phrases;
-  params.doc_frequency = [&](std::string_view term) -> uint32_t {
-    for (size_t i = 0; i < terms.size(); ++i) {
-      if (terms[i] == term) return (*dfs)[i];
-    }
-    return 0;
-  };
   params.accept = [&](uint32_t docnum) {
     const IndexedDoc* doc = reader.Get(docnum);
     return doc != nullptr && filter.Matches(*doc);
@@ -156,7 +142,11 @@ absl::StatusOr<v1::SearchResponse> Search(const ReportStore& store, const v1::Se
   params.stats.live_docs = reader.live_docs();
   params.stats.average_length = reader.average_search_length();
   params.deadline = deadline;
-  absl::StatusOr<std::vector<ScoredDoc>> scored = EvaluateQuery(store.db(), params);
+  BlockPins pins;  // the postings' memory, until the evaluation ends
+  absl::StatusOr<std::vector<ScoredDoc>> scored =
+      EvaluateQuery(params, [&](std::string_view term, TermPostings* out) {
+        return reader.CollectPostings(term, &pins, out);
+      });
   if (!scored.ok()) return scored.status();
 
   std::vector<std::pair<double, const IndexedDoc*>> hits;

@@ -7,8 +7,6 @@
 #include "absl/strings/str_cat.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
-#include "rocksdb/memtablerep.h"
-#include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 #include "services/query/filters.h"
@@ -37,42 +35,19 @@ bool DecodeDocRecord(std::string_view value, uint32_t* search_length, v1::Report
          stripped->ParseFromArray(value.data(), static_cast<int>(value.size()));
 }
 
-// Prefix of a key for the hash memtable and prefix blooms: a posting's term range ('P' len term),
-// otherwise the tag alone. Every scan the store makes stays within one such prefix.
-class KeyPrefix : public rocksdb::SliceTransform {
- public:
-  const char* Name() const override { return "govreport.query.KeyPrefix"; }
-  rocksdb::Slice Transform(const rocksdb::Slice& key) const override {
-    if (key[0] == kPostingTag && key.size() >= 6) return rocksdb::Slice(key.data(), key.size() - 4);
-    return rocksdb::Slice(key.data(), 1);
-  }
-  bool InDomain(const rocksdb::Slice& key) const override { return !key.empty(); }
-};
-
 rocksdb::Options DatabaseOptions(const ReportStoreOptions& options) {
   rocksdb::Options db;
   db.create_if_missing = true;
   db.IncreaseParallelism(2);
   db.max_open_files = -1;
-  // Small memtables: a report inserts ~20k keys scattered over the key space, and inserts into a
-  // cache-sized memtable are faster than into a big one (32 MB: -20% reports/s). Flushing two
-  // at a time halves the flushes and the level-0 files compaction has to merge (-15% CPU per
-  // report at 1,000 reports).
-  db.write_buffer_size = 8 << 20;
-  db.max_write_buffer_number = 6;
-  db.min_write_buffer_number_to_merge = 2;
-  db.level0_file_num_compaction_trigger = 8;
-  db.max_bytes_for_level_base = 256 << 20;
+  // Postings bypass the memtable (segments are ingested as SST files): what goes through it is
+  // document records, facts and texts, ~50 keys per report.
+  db.write_buffer_size = 32 << 20;
+  db.max_write_buffer_number = 4;
   db.compression = rocksdb::kLZ4Compression;
-  // A report inserts thousands of postings, one per term: a hash of small per-term skip lists
-  // takes them much faster than one big skip list.
-  db.prefix_extractor = std::make_shared<KeyPrefix>();
-  // 64k buckets (512 KB): the default million would fill a small memtable by itself.
-  db.memtable_factory.reset(rocksdb::NewHashSkipListRepFactory(1 << 16));
-  db.allow_concurrent_memtable_write = false;  // writes are serialized anyway
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
-  // Point lookups (df counters, docs) skip files without the key.
+  // Point lookups (a term's block in each segment, texts) skip files without the key.
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   table.format_version = 5;
   table.block_size = 16 << 10;
@@ -94,13 +69,17 @@ ReportStore::~ReportStore() {
 absl::StatusOr<std::unique_ptr<ReportStore>> ReportStore::Open(const ReportStoreOptions& options) {
   if (options.path.empty()) return absl::InvalidArgumentError("data directory is required");
   std::unique_ptr<ReportStore> store(new ReportStore(options));
+  store->db_options_ = DatabaseOptions(options);
   rocksdb::DB* raw = nullptr;
-  rocksdb::Status s = rocksdb::DB::Open(DatabaseOptions(options), options.path, &raw);
+  rocksdb::Status s = rocksdb::DB::Open(store->db_options_, options.path, &raw);
   if (!s.ok()) {
     return absl::UnavailableError(absl::StrCat("cannot open index at ", options.path, ": ", s.ToString()));
   }
   store->db_.reset(raw);
+  store->postings_ = std::make_unique<SegmentedIndex>(raw, store->db_options_, options.path,
+                                                      options.search);
   if (absl::Status loaded = store->Load(); !loaded.ok()) return loaded;
+  if (absl::Status rebuilt = store->RebuildPostingsBuffer(); !rebuilt.ok()) return rebuilt;
   return store;
 }
 
@@ -108,7 +87,6 @@ absl::Status ReportStore::Load() {
   std::vector<std::unique_ptr<IndexedDoc>> loaded;
   rocksdb::ReadOptions read;
   read.fill_cache = false;
-  read.prefix_same_as_start = true;  // each scan stays within one tag (see KeyPrefix)
   {
     const std::string prefix(1, kDocTag), end = PrefixSuccessor(prefix);
     const rocksdb::Slice end_slice(end);
@@ -150,6 +128,53 @@ absl::Status ReportStore::Load() {
     if (doc == nullptr) continue;
     doc->region = BuildRegionIdentity(doc->report.meta().region(), *options_.hierarchy);
     AddToCatalog(std::move(doc));
+  }
+  next_docnum_ = static_cast<uint32_t>(docs_.size());
+  return absl::OkStatus();
+}
+
+absl::Status ReportStore::RebuildPostingsBuffer() {
+  absl::StatusOr<uint32_t> covered_end = postings_->Load();
+  if (!covered_end.ok()) return covered_end.status();
+  absl::MutexLock writer(&writer_mutex_);
+  // A deleted document past the live ones may still own postings in a segment.
+  next_docnum_ = std::max(next_docnum_, *covered_end);
+  rocksdb::ReadOptions read;
+  read.fill_cache = false;
+  const std::string prefix(1, kTextTag), end = PrefixSuccessor(prefix);
+  const rocksdb::Slice end_slice(end);
+  read.iterate_upper_bound = &end_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read));
+  for (it->Seek(TextKey(*covered_end)); it->Valid(); it->Next()) {
+    auto docnum = DocnumAfterPrefix(it->key().ToStringView(), prefix);
+    if (!docnum || !IsLive(*docnum)) return absl::DataLossError("text without a document in the index");
+    const DocTerms terms = TokenizeDocument(it->value().ToStringView());
+    {
+      std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
+      postings_->Add(*docnum, terms);
+    }
+    if (absl::Status s = MaybeFlushPostings(); !s.ok()) return s;
+  }
+  return FromRocks(it->status(), "re-reading texts for the search index");
+}
+
+absl::Status ReportStore::MaybeFlushPostings() {
+  if (!postings_->ShouldFlush()) return absl::OkStatus();
+  // The catalog only changes under writer_mutex_, which the caller holds: IsLive needs no lock.
+  const auto live = [this](uint32_t docnum) { return IsLive(docnum); };
+  absl::StatusOr<SegmentedIndex::PendingFlush> flush = postings_->WriteBuffer(next_docnum_, live);
+  if (!flush.ok()) return flush.status();
+  {
+    std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
+    postings_->InstallBuffer(*flush);
+  }
+  while (std::optional<SegmentedIndex::PendingMerge> merge = postings_->PlanMerge()) {
+    if (absl::Status s = postings_->WriteMerge(&*merge, live); !s.ok()) return s;
+    {
+      std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
+      postings_->InstallMerge(*merge);
+    }
+    if (absl::Status s = postings_->DropMergedInputs(*merge); !s.ok()) return s;
   }
   return absl::OkStatus();
 }
@@ -205,11 +230,7 @@ absl::StatusOr<std::string> ReportStore::ReadText(uint32_t docnum) const {
   return text;
 }
 
-absl::Status ReportStore::DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch,
-                                        DocFrequencyDelta* delta) const {
-  absl::StatusOr<std::string> text = ReadText(doc.docnum);
-  if (!text.ok()) return text.status();
-  RemovePostings(doc.docnum, TokenizeDocument(*text), batch, delta);
+void ReportStore::DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch) const {
   for (size_t f = 0; f < doc.facts.size(); ++f) {
     batch->Delete(FactKey(doc.facts[f].indicator(), doc.docnum, static_cast<uint16_t>(f)));
   }
@@ -217,52 +238,35 @@ absl::Status ReportStore::DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBat
   batch->Delete(TextKey(doc.docnum));
   auto refs = region_refs_.find(doc.region.key);
   if (refs != region_refs_.end() && refs->second <= 1) batch->Delete(RegionKey(doc.region.key));
-  return absl::OkStatus();
 }
 
 absl::Status ReportStore::Write(rocksdb::WriteBatch* batch) {
   return FromRocks(db_->Write(rocksdb::WriteOptions(), batch), "writing the index");
 }
 
-void ReportStore::ApplyToDocFrequencyCache(const DocFrequencyDelta& delta) {
-  absl::MutexLock lock(&df_mutex_);
-  if (df_cache_.empty()) return;
-  for (const auto& [term, change] : delta) {
-    auto it = df_cache_.find(term);
-    if (it == df_cache_.end() || change == 0) continue;
-    const int64_t df = static_cast<int64_t>(it->second) + change;
-    it->second = df < 0 ? 0 : static_cast<uint32_t>(df);
-  }
-}
-
 absl::StatusOr<std::vector<uint32_t>> ReportStore::DocFrequencies(
     const std::vector<std::string>& terms) const {
-  // Bounds the cache; a cleared cache only costs recounts.
-  constexpr size_t kMaxCachedTerms = 1 << 20;
-  std::vector<uint32_t> out(terms.size());
-  std::vector<size_t> missing;
-  {
-    absl::MutexLock lock(&df_mutex_);
-    for (size_t i = 0; i < terms.size(); ++i) {
-      auto it = df_cache_.find(terms[i]);
-      if (it == df_cache_.end()) {
-        missing.push_back(i);
-      } else {
-        out[i] = it->second;
-      }
-    }
-  }
-  if (missing.empty()) return out;
-  absl::MutexLock writer(&writer_mutex_);
-  for (size_t i : missing) {
-    absl::StatusOr<uint32_t> count = CountPostings(db_.get(), terms[i]);
-    if (!count.ok()) return count.status();
-    out[i] = *count;
-    absl::MutexLock lock(&df_mutex_);
-    if (df_cache_.size() >= kMaxCachedTerms) df_cache_.clear();
-    df_cache_[terms[i]] = *count;
+  Reader reader(*this);
+  std::vector<uint32_t> out;
+  TermPostings postings;
+  for (const std::string& term : terms) {
+    BlockPins pins;
+    postings.clear();
+    if (absl::Status s = reader.CollectPostings(term, &pins, &postings); !s.ok()) return s;
+    out.push_back(static_cast<uint32_t>(postings.size()));
   }
   return out;
+}
+
+std::vector<SegmentInfo> ReportStore::Segments() const {
+  Reader reader(*this);
+  return postings_->segments();
+}
+
+absl::Status ReportStore::Reader::CollectPostings(std::string_view term, BlockPins* pins,
+                                                  TermPostings* out) const {
+  return store_.postings_->Collect(
+      term, [this](uint32_t docnum) { return store_.IsLive(docnum); }, pins, out);
 }
 
 absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
@@ -274,47 +278,55 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
     return absl::InvalidArgumentError(
         absl::StrCat("report has ", report.facts_size(), " facts; at most 65535 are indexed"));
   }
+  const auto unchanged = [&](const IndexedDoc* old) -> std::optional<IndexOutcome> {
+    if (old != nullptr && old->report.extractor_version() == report.extractor_version()) {
+      return IndexOutcome{true, static_cast<int>(old->facts.size())};
+    }
+    return std::nullopt;
+  };
+  {
+    Reader reader(*this);
+    if (auto outcome = unchanged(reader.Find(report.report_id()))) return *outcome;
+  }
+  // Outside every lock: the slow part, and the same text is usually new.
+  std::optional<DocTerms> terms(TokenizeDocument(report.normalized_text()));
+
   absl::MutexLock writer(&writer_mutex_);
   // Only writers change the catalog, and this one holds writer_mutex_: reads need no lock.
   const IndexedDoc* old = nullptr;
   if (auto it = by_id_.find(report.report_id()); it != by_id_.end()) old = docs_[it->second].get();
-  if (old != nullptr && old->report.extractor_version() == report.extractor_version()) {
-    return IndexOutcome{true, static_cast<int>(old->facts.size())};
-  }
+  if (auto outcome = unchanged(old)) return *outcome;
 
   auto doc = std::make_unique<IndexedDoc>();
-  doc->docnum = old != nullptr ? old->docnum : static_cast<uint32_t>(docs_.size());
   doc->report = report;
   doc->report.clear_normalized_text();
   doc->report.clear_facts();
   doc->facts.assign(report.facts().begin(), report.facts().end());
   doc->region = BuildRegionIdentity(report.meta().region(), *options_.hierarchy);
+  doc->search_length = terms->length;
 
   rocksdb::WriteBatch batch;
-  DocFrequencyDelta delta;
   bool same_text = false;
   if (old != nullptr) {
     absl::StatusOr<std::string> old_text = ReadText(old->docnum);
     if (!old_text.ok()) return old_text.status();
     same_text = *old_text == report.normalized_text();
-    if (same_text) {
-      // Same text, same postings: only the extracted data changes.
-      for (size_t i = 0; i < old->facts.size(); ++i) {
-        batch.Delete(FactKey(old->facts[i].indicator(), old->docnum, static_cast<uint16_t>(i)));
-      }
-      auto refs = region_refs_.find(old->region.key);
-      if (refs != region_refs_.end() && refs->second <= 1 && old->region.key != doc->region.key) {
-        batch.Delete(RegionKey(old->region.key));
-      }
-      doc->search_length = old->search_length;
-    } else if (absl::Status s = DeleteDocInto(*old, &batch, &delta); !s.ok()) {
-      return s;
-    }
   }
-  if (!same_text) {
-    DocTerms terms = TokenizeDocument(report.normalized_text());
-    doc->search_length = terms.length;
-    AddPostings(doc->docnum, terms, &batch, &delta);
+  if (same_text) {
+    // Same text, same postings and docnum: only the extracted data changes.
+    doc->docnum = old->docnum;
+    for (size_t i = 0; i < old->facts.size(); ++i) {
+      batch.Delete(FactKey(old->facts[i].indicator(), old->docnum, static_cast<uint16_t>(i)));
+    }
+    auto refs = region_refs_.find(old->region.key);
+    if (refs != region_refs_.end() && refs->second <= 1 && old->region.key != doc->region.key) {
+      batch.Delete(RegionKey(old->region.key));
+    }
+    terms.reset();
+  } else {
+    // A new docnum: the old one's postings may be in a segment already, and are ignored from now.
+    doc->docnum = next_docnum_;
+    if (old != nullptr) DeleteDocInto(*old, &batch);
     batch.Put(TextKey(doc->docnum), report.normalized_text());
   }
   batch.Put(DocKey(doc->docnum), EncodeDocRecord(doc->search_length, doc->report));
@@ -324,12 +336,22 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
   }
   batch.Put(RegionKey(doc->region.key), report.meta().region().SerializeAsString());
   if (absl::Status s = Write(&batch); !s.ok()) return s;
-  ApplyToDocFrequencyCache(delta);
 
   const IndexOutcome outcome{false, static_cast<int>(doc->facts.size())};
-  std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
-  if (old != nullptr) RemoveFromCatalog(old->docnum);
-  AddToCatalog(std::move(doc));
+  {
+    std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
+    if (old != nullptr) RemoveFromCatalog(old->docnum);
+    if (!same_text) {
+      ++next_docnum_;
+      postings_->Add(doc->docnum, *terms);
+    }
+    AddToCatalog(std::move(doc));
+  }
+  if (absl::Status s = MaybeFlushPostings(); !s.ok()) {
+    return absl::Status(s.code(), absl::StrCat("report indexed, but writing search postings failed "
+                                               "(retried on the next write): ",
+                                               s.message()));
+  }
   return outcome;
 }
 
@@ -339,10 +361,8 @@ absl::Status ReportStore::Delete(std::string_view report_id) {
   if (it == by_id_.end()) return absl::NotFoundError(absl::StrCat("no report with id ", AV(report_id)));
   const IndexedDoc& doc = *docs_[it->second];
   rocksdb::WriteBatch batch;
-  DocFrequencyDelta delta;
-  if (absl::Status s = DeleteDocInto(doc, &batch, &delta); !s.ok()) return s;
+  DeleteDocInto(doc, &batch);
   if (absl::Status s = Write(&batch); !s.ok()) return s;
-  ApplyToDocFrequencyCache(delta);
   std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
   RemoveFromCatalog(doc.docnum);
   return absl::OkStatus();

@@ -3,11 +3,16 @@
 
 // Durable store of indexed reports (RocksDB, layout in keys.h) plus an in-memory catalog of the
 // indexed documents (metadata, facts, region identity, search length) rebuilt from RocksDB at
-// Open. RocksDB is the source of truth: every change is one WriteBatch (WAL-logged, so a crash or
-// SIGKILL loses nothing acknowledged), applied to the catalog only after the write succeeded.
+// Open, and the full-text postings (segmented_index.h). RocksDB is the source of truth: every
+// change of a document (its record, text, facts and region) is one WriteBatch (WAL-logged, so a
+// crash or SIGKILL loses nothing acknowledged), applied to the catalog only after the write
+// succeeded. Postings are derived data: a document's postings are buffered in memory when its
+// batch is written and become part of a segment later; after a crash, the buffer is rebuilt from
+// the stored texts. A replaced or deleted document's old postings are ignored from the moment its
+// batch is applied (readers check every docnum against the catalog) and dropped at the next merge.
 //
 // Thread-safety: writers are serialized; readers take a Reader (a shared lock) and see the
-// catalog as of one moment.
+// catalog and the postings as of one moment.
 
 #include <cstdint>
 #include <memory>
@@ -22,8 +27,10 @@
 #include "absl/synchronization/mutex.h"
 #include "govreport/v1/report.pb.h"
 #include "rocksdb/db.h"
+#include "services/query/posting_list.h"
 #include "services/query/region_index.h"
 #include "services/query/search_index.h"
+#include "services/query/segmented_index.h"
 
 namespace govreport::query {
 
@@ -54,6 +61,8 @@ struct ReportStoreOptions {
   // Ancestors of coded regions; must outlive the store. nullptr: no hierarchy.
   const RegionHierarchy* hierarchy = nullptr;
   size_t block_cache_bytes = size_t{512} << 20;
+  // Postings buffer and merge policy.
+  SegmentedIndexOptions search;
 };
 
 struct IndexOutcome {
@@ -68,16 +77,21 @@ class ReportStore {
   ~ReportStore();
 
   // Indexes `report` (normalized_text required), replacing an earlier version of the same
-  // report_id: its facts and postings are deleted in the same batch. Unchanged (no write) when
-  // the same report_id is indexed with the same extractor_version.
+  // report_id in the same batch. Unchanged (no write) when the same report_id is indexed with the
+  // same extractor_version. The text is tokenized before the writer lock is taken, so concurrent
+  // calls tokenize in parallel. May flush the postings buffer as a segment and merge segments
+  // (then the call takes longer; an error there is returned, the report stays indexed and the
+  // flush is retried by the next call).
   absl::StatusOr<IndexOutcome> Index(const v1::Report& report);
   // NOT_FOUND for an unknown id.
   absl::Status Delete(std::string_view report_id);
 
-  // Document frequency of each term (number of live documents containing it), in order. Counts
-  // uncached terms from their posting lists (waiting for an in-flight write), then caches them.
+  // Document frequency of each term (number of live documents containing it), in order.
   // Call it without holding a Reader.
   absl::StatusOr<std::vector<uint32_t>> DocFrequencies(const std::vector<std::string>& terms) const;
+
+  // Search segments (for tools and tests).
+  std::vector<SegmentInfo> Segments() const;
 
   // The normalized text of a document.
   absl::StatusOr<std::string> ReadText(uint32_t docnum) const;
@@ -101,6 +115,9 @@ class ReportStore {
     const absl::btree_set<uint32_t>* DocsWithIndicator(std::string_view indicator) const;
     uint64_t live_docs() const { return store_.live_docs_; }
     double average_search_length() const;
+    // Appends the postings of `term` in live documents to `*out` (docnum order). The views in
+    // `*out` point into `*pins` and the store: use them while this Reader and `*pins` live.
+    absl::Status CollectPostings(std::string_view term, BlockPins* pins, TermPostings* out) const;
 
    private:
     const ReportStore& store_;
@@ -110,31 +127,35 @@ class ReportStore {
  private:
   explicit ReportStore(const ReportStoreOptions& options);
   absl::Status Load();
+  // Re-tokenizes the stored texts of documents the segments do not cover.
+  absl::Status RebuildPostingsBuffer();
   void AddToCatalog(std::unique_ptr<IndexedDoc> doc);     // catalog lock held
   void RemoveFromCatalog(uint32_t docnum);                // catalog lock held
-  // Adds to `batch` the deletes of everything stored for `doc`.
-  absl::Status DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch,
-                             DocFrequencyDelta* delta) const;
+  bool IsLive(uint32_t docnum) const {
+    return docnum < docs_.size() && docs_[docnum] != nullptr;
+  }
+  // Adds to `batch` the deletes of everything stored for `doc` (not its postings: see above).
+  void DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch) const;
   absl::Status Write(rocksdb::WriteBatch* batch);
-  void ApplyToDocFrequencyCache(const DocFrequencyDelta& delta);  // writer_mutex_ held
+  // Flushes the postings buffer when it is full, then merges segments while a tier is full.
+  // writer_mutex_ held.
+  absl::Status MaybeFlushPostings();
 
   ReportStoreOptions options_;
   std::unique_ptr<RegionHierarchy> empty_hierarchy_;
+  rocksdb::Options db_options_;
   std::unique_ptr<rocksdb::DB> db_;
+  std::unique_ptr<SegmentedIndex> postings_;  // guarded like the catalog
 
   mutable absl::Mutex writer_mutex_;  // serializes Index/Delete (read-modify-write of a document)
   mutable std::shared_mutex catalog_mutex_;
   std::vector<std::unique_ptr<IndexedDoc>> docs_;
+  uint32_t next_docnum_ = 0;  // never reused: old postings may still name a docnum
   absl::flat_hash_map<std::string, uint32_t> by_id_;
   absl::flat_hash_map<std::string, absl::btree_set<uint32_t>> by_indicator_;
   absl::flat_hash_map<std::string, int> region_refs_;  // region key -> live docs
   uint64_t live_docs_ = 0;
   uint64_t total_search_length_ = 0;
-
-  // df of recently queried terms. Lock order: writer_mutex_, then df_mutex_. Counting and
-  // updating both hold writer_mutex_, so no write is counted twice or missed.
-  mutable absl::Mutex df_mutex_;
-  mutable absl::flat_hash_map<std::string, uint32_t> df_cache_;
 };
 
 }  // namespace govreport::query

@@ -20,6 +20,7 @@ class SearchIndexTest : public ::testing::Test {
     ReportStoreOptions options;
     options.path = dir;
     options.block_cache_bytes = 8 << 20;
+    options.search.flush_bytes = 5000;  // a segment every few documents, the rest buffered
     auto store = ReportStore::Open(options);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
@@ -36,23 +37,15 @@ class SearchIndexTest : public ::testing::Test {
                                    std::chrono::steady_clock::time_point::max()) {
     SearchParams params;
     params.phrases = ParseQuery(query);
-    std::vector<std::string> terms;
-    for (const auto& phrase : params.phrases) {
-      for (const auto& t : phrase.terms) terms.push_back(t.term);
-    }
-    const std::vector<uint32_t> dfs = *store_->DocFrequencies(terms);
     ReportStore::Reader reader(*store_);
     params.accept = [&](uint32_t d) { return reader.Get(d) != nullptr; };
     params.doc_length = [&](uint32_t d) { return reader.Get(d)->search_length; };
     params.stats = {reader.live_docs(), reader.average_search_length()};
-    params.doc_frequency = [&](std::string_view term) -> uint32_t {
-      for (size_t i = 0; i < terms.size(); ++i) {
-        if (terms[i] == term) return dfs[i];
-      }
-      return 0;
-    };
     params.deadline = deadline;
-    auto result = EvaluateQuery(store_->db(), params);
+    BlockPins pins;
+    auto result = EvaluateQuery(params, [&](std::string_view term, TermPostings* out) {
+      return reader.CollectPostings(term, &pins, out);
+    });
     status_ = result.status();
     std::vector<std::string> ids;
     if (!result.ok()) return ids;
@@ -91,6 +84,34 @@ TEST_F(SearchIndexTest, ExpiredDeadlineIsDeadlineExceeded) {
   Run("地区", std::chrono::steady_clock::now() - std::chrono::seconds(1));
   EXPECT_EQ(status_.code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_NE(status_.message().find("time limit"), std::string::npos);
+}
+
+TEST(CoveringTermsTest, NonOverlappingBigramsCoverAPhrase) {
+  const auto cover = [](const std::string& query) {
+    std::vector<std::string> terms;
+    for (const QueryPhrase& phrase : ParseQuery(query)) {
+      for (size_t i : CoveringTerms(phrase)) {
+        terms.push_back(phrase.terms[i].term + "@" + std::to_string(phrase.terms[i].offset));
+      }
+    }
+    return terms;
+  };
+  EXPECT_EQ(cover("地区生产总值"), (std::vector<std::string>{"地区@0", "生产@2", "总值@4"}));
+  // Odd length: the last bigram overlaps.
+  EXPECT_EQ(cover("乡村振兴战"), (std::vector<std::string>{"乡村@0", "振兴@2", "兴战@3"}));
+  EXPECT_EQ(cover("GDP增长"), (std::vector<std::string>{"gdp@0", "增长@3"}));
+  // Punctuation keeps its place; isolated characters are their own terms.
+  EXPECT_EQ(cover("\"增长，收入\""), (std::vector<std::string>{"增长@0", "收入@3"}));
+  EXPECT_EQ(cover("突"), std::vector<std::string>{"突@0"});
+}
+
+TEST_F(SearchIndexTest, PhraseMatchesAcrossSegmentsAndBuffer) {
+  // Documents a-d are in the buffer; more in a segment must be found the same way.
+  ASSERT_TRUE(store_->Index(MakeReport("e", testing::Yunfu(), 2022, "乡村振兴战略，地区生产总值。")).ok());
+  EXPECT_FALSE(store_->Segments().empty());
+  auto hits = Run("地区生产总值");
+  std::sort(hits.begin(), hits.end());
+  EXPECT_EQ(hits, (std::vector<std::string>{"a", "b", "e"}));
 }
 
 TEST_F(SearchIndexTest, DeletedDocumentsDisappear) {
