@@ -137,7 +137,7 @@ struct TokenizerScratch {
   std::vector<uint32_t> counts;    // id -> occurrences
   std::vector<uint32_t> occurrence_ids;
   std::vector<uint32_t> occurrence_positions;
-  std::vector<std::vector<uint32_t>> lists;  // id -> positions, moved into the result
+  std::vector<uint32_t> grouped;  // positions grouped by term id
   std::string word;
 };
 
@@ -260,22 +260,29 @@ DocTerms TokenizeDocument(std::string_view utf8) {
   }
   flush_word();
 
-  // Position lists are allocated once, at their final size, and the string-keyed map is built
-  // once per distinct term rather than probed per occurrence.
+  // Position lists are allocated once, at their final size, from the occurrences grouped by
+  // term (a counting sort into one contiguous array); the string-keyed map is built once per
+  // distinct term rather than probed per occurrence.
   const size_t distinct = t.terms.size();
-  t.lists.resize(distinct);
-  for (size_t id = 0; id < distinct; ++id) t.lists[id].reserve(t.counts[id]);
   const size_t occurrences = t.occurrence_ids.size();
-  for (size_t k = 0; k < occurrences; ++k) {
-    t.lists[t.occurrence_ids[k]].push_back(t.occurrence_positions[k]);
+  uint32_t* ends = t.counts.data();  // counts -> where each term's group ends, after the scatter
+  uint32_t start = 0;
+  for (size_t id = 0; id < distinct; ++id) {
+    const uint32_t count = ends[id];
+    ends[id] = start;
+    start += count;
   }
+  t.grouped.resize(occurrences);
+  for (size_t k = 0; k < occurrences; ++k) t.grouped[ends[t.occurrence_ids[k]]++] = t.occurrence_positions[k];
   DocTerms terms;
   terms.length = static_cast<uint32_t>(occurrences);
   terms.positions.reserve(distinct);
+  const uint32_t* grouped = t.grouped.data();
+  uint32_t begin = 0;
   for (size_t id = 0; id < distinct; ++id) {
-    terms.positions.emplace(std::move(t.terms[id]), std::move(t.lists[id]));
+    terms.positions.emplace(std::move(t.terms[id]), std::vector<uint32_t>(grouped + begin, grouped + ends[id]));
+    begin = ends[id];
   }
-  t.lists.clear();
   return terms;
 }
 

@@ -37,6 +37,9 @@ struct DocTerms {
   // Number of term occurrences (the BM25 document length).
   uint32_t length = 0;
 };
+// The terms of a document: exactly what ForEachTerm(FoldForSearch(utf8), ...) emits, grouped by
+// term. Decodes, folds and looks terms up by integer keys in one pass (strings are made once per
+// distinct term), with scratch tables kept per thread: thread-safe, and cheap to call per report.
 DocTerms TokenizeDocument(std::string_view utf8);
 
 struct QueryTerm {
