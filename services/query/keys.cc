@@ -23,29 +23,6 @@ uint16_t ReadBigEndian16(std::string_view s) {
   return static_cast<uint16_t>((p[0] << 8) | p[1]);
 }
 
-void AppendVarint32(uint32_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-bool GetVarint32(std::string_view* in, uint32_t* v) {
-  uint32_t result = 0;
-  for (int shift = 0, i = 0; shift <= 28 && i < static_cast<int>(in->size()); shift += 7, ++i) {
-    const uint32_t byte = static_cast<unsigned char>((*in)[i]);
-    if (shift == 28 && byte > 0x0F) return false;
-    result |= (byte & 0x7F) << shift;
-    if ((byte & 0x80) == 0) {
-      in->remove_prefix(i + 1);
-      *v = result;
-      return true;
-    }
-  }
-  return false;
-}
-
 namespace {
 std::string TaggedDocnum(char tag, uint32_t docnum) {
   std::string k(1, tag);

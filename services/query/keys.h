@@ -26,6 +26,8 @@
 #include <string>
 #include <string_view>
 
+#include "services/query/varint.h"
+
 namespace govreport::query {
 
 inline constexpr char kDocTag = 'D';
@@ -42,9 +44,7 @@ void AppendBigEndian16(uint16_t v, std::string* out);
 uint32_t ReadBigEndian32(std::string_view s);  // s.size() >= 4
 uint16_t ReadBigEndian16(std::string_view s);  // s.size() >= 2
 
-// LEB128 varints. GetVarint32 advances *in; false on truncated or overlong input.
-void AppendVarint32(uint32_t v, std::string* out);
-bool GetVarint32(std::string_view* in, uint32_t* v);
+// Varints: varint.h (included here for the callers that always found them in keys.h).
 
 std::string DocKey(uint32_t docnum);
 std::string TextKey(uint32_t docnum);

@@ -2,6 +2,7 @@
 
 #include "services/query/keys.h"
 #include "services/query/postings.h"
+#include "services/query/varint.h"
 
 namespace govreport::query {
 
@@ -61,25 +62,43 @@ absl::Status DecodePostingBlock(std::string_view block, DocPredicate keep, TermP
 }
 
 void PostingListBuilder::Add(uint32_t docnum, const std::vector<uint32_t>& positions) {
-  docs_.push_back(docnum);
-  AppendPosting(positions, &postings_);
-  ends_.push_back(static_cast<uint32_t>(postings_.size()));
-}
-
-size_t PostingListBuilder::memory_bytes() const {
-  return sizeof(*this) + docs_.capacity() * sizeof(uint32_t) + ends_.capacity() * sizeof(uint32_t) +
-         postings_.capacity();
+  const uint32_t tf = static_cast<uint32_t>(positions.size());
+  uint32_t length = static_cast<uint32_t>(Varint32Length(tf));
+  uint32_t previous = 0;
+  for (uint32_t p : positions) {
+    length += static_cast<uint32_t>(Varint32Length(p - previous));
+    previous = p;
+  }
+  const size_t start = data_.size();
+  data_.resize(start + 2 * kMaxVarint32Bytes + length);
+  char* out = data_.data() + start;
+  out = EncodeVarint32(out, docnum - last_doc_);
+  out = EncodeVarint32(out, length);
+  out = EncodeVarint32(out, tf);
+  previous = 0;
+  for (uint32_t p : positions) {
+    out = EncodeVarint32(out, p - previous);
+    previous = p;
+  }
+  data_.resize(static_cast<size_t>(out - data_.data()));
+  last_doc_ = docnum;
+  ++count_;
 }
 
 void PostingListBuilder::AppendTo(DocPredicate keep, TermPostings* out) const {
-  const std::string_view all = postings_;
-  uint32_t begin = 0;
-  for (size_t i = 0; i < docs_.size(); ++i) {
-    if (keep(docs_[i])) {
-      out->docs.push_back(docs_[i]);
-      out->postings.push_back(all.substr(begin, ends_[i] - begin));
+  std::string_view in = data_;
+  uint32_t doc = 0;
+  for (uint32_t i = 0; i < count_; ++i) {
+    uint32_t delta = 0, length = 0;
+    // Written by Add above: well-formed by construction.
+    GetVarint32(&in, &delta);
+    GetVarint32(&in, &length);
+    doc += delta;
+    if (keep(doc)) {
+      out->docs.push_back(doc);
+      out->postings.push_back(in.substr(0, length));
     }
-    begin = ends_[i];
+    in.remove_prefix(length);
   }
 }
 

@@ -53,17 +53,19 @@ class PostingListBuilder {
   // `docnum` must exceed every docnum added before; `positions` ascending and non-empty.
   void Add(uint32_t docnum, const std::vector<uint32_t>& positions);
 
-  size_t size() const { return docs_.size(); }
+  size_t size() const { return count_; }
   // Bytes of heap held (capacity, not size: what a flush threshold should count).
-  size_t memory_bytes() const;
+  size_t memory_bytes() const { return sizeof(*this) + data_.capacity(); }
   // Appends the postings of the documents `keep` accepts to `*out` (views into this builder,
   // valid until the next Add).
   void AppendTo(DocPredicate keep, TermPostings* out) const;
 
  private:
-  std::vector<uint32_t> docs_;
-  std::vector<uint32_t> ends_;  // end offset of each document's posting in postings_
-  std::string postings_;
+  // Per document: varint docnum delta, varint posting length, the posting. One string per term
+  // (not three arrays): a buffer holds hundreds of thousands of terms, most with a few documents.
+  std::string data_;
+  uint32_t last_doc_ = 0;
+  uint32_t count_ = 0;
 };
 
 }  // namespace govreport::query

@@ -33,10 +33,24 @@ int Tier(const SegmentInfo& s, int factor) {
   return tier;
 }
 
-void SortUnique(std::vector<uint32_t>* v) {
-  std::sort(v->begin(), v->end());
-  v->erase(std::unique(v->begin(), v->end()), v->end());
-}
+// Counts the distinct docnums of a docnum range seen in posting lists.
+class DocCounter {
+ public:
+  DocCounter(uint32_t first, uint32_t end) : first_(first), seen_(end - first, false) {}
+  void Add(const std::vector<uint32_t>& docs) {
+    for (uint32_t d : docs) {
+      if (d < first_ || d - first_ >= seen_.size() || seen_[d - first_]) continue;
+      seen_[d - first_] = true;
+      ++count_;
+    }
+  }
+  uint32_t count() const { return count_; }
+
+ private:
+  uint32_t first_;
+  std::vector<bool> seen_;
+  uint32_t count_ = 0;
+};
 
 // Writes blocks of one segment, in term order, to an SST file.
 class SegmentFileWriter {
@@ -210,7 +224,7 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteBuffer(uint32_
   if (absl::Status s = writer.Open(file); !s.ok()) return s;
   TermPostings postings;
   std::string block;
-  std::vector<uint32_t> docs;  // documents with postings (for the manifest's size tier)
+  DocCounter docs(info.first_doc, info.end_doc);  // documents with postings (the size tier)
   for (const auto* entry : terms) {
     postings.clear();
     entry->second.AppendTo(live, &postings);
@@ -218,8 +232,7 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteBuffer(uint32_
     block.clear();
     AppendPostingBlock(postings, &block);
     if (absl::Status s = writer.Add(entry->first, block); !s.ok()) return s;
-    docs.insert(docs.end(), postings.docs.begin(), postings.docs.end());
-    if (docs.size() > (size_t{1} << 20)) SortUnique(&docs);
+    docs.Add(postings.docs);
   }
   if (writer.entries() == 0) {
     std::remove(file.c_str());
@@ -227,8 +240,7 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteBuffer(uint32_
   }
   if (absl::Status s = writer.Finish(); !s.ok()) return s;
   if (absl::Status s = IngestFile(file); !s.ok()) return s;
-  SortUnique(&docs);
-  info.docs = static_cast<uint32_t>(docs.size());
+  info.docs = docs.count();
   if (absl::Status s = FromRocks(
           db_->Put(rocksdb::WriteOptions(), SegmentKey(info.id), EncodeSegmentInfo(info)),
           "writing a segment manifest");
@@ -288,7 +300,7 @@ absl::Status SegmentedIndex::WriteMerge(PendingMerge* merge, DocPredicate live) 
   if (absl::Status s = writer.Open(file); !s.ok()) return s;
   TermPostings postings;
   std::string block;
-  std::vector<uint32_t> docs;
+  DocCounter docs(info.first_doc, info.end_doc);
   const auto term_of = [](const rocksdb::Iterator& it) { return it.key().ToStringView().substr(5); };
   while (true) {
     std::string_view smallest;
@@ -312,8 +324,7 @@ absl::Status SegmentedIndex::WriteMerge(PendingMerge* merge, DocPredicate live) 
       block.clear();
       AppendPostingBlock(postings, &block);
       if (absl::Status s = writer.Add(term, block); !s.ok()) return s;
-      docs.insert(docs.end(), postings.docs.begin(), postings.docs.end());
-      if (docs.size() > (size_t{1} << 20)) SortUnique(&docs);
+      docs.Add(postings.docs);
     }
     // Only now: the views in `postings` pointed into the iterators' current values.
     for (auto& it : its) {
@@ -323,8 +334,7 @@ absl::Status SegmentedIndex::WriteMerge(PendingMerge* merge, DocPredicate live) 
   for (const auto& it : its) {
     if (!it->status().ok()) return FromRocks(it->status(), "reading segments to merge");
   }
-  SortUnique(&docs);
-  info.docs = static_cast<uint32_t>(docs.size());
+  info.docs = docs.count();
   rocksdb::WriteBatch manifests;
   if (writer.entries() > 0) {
     if (absl::Status s = writer.Finish(); !s.ok()) return s;
