@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/query/fact_scan.h"
 #include "services/query/filters.h"
 #include "services/query/page_token.h"
 
@@ -31,48 +32,47 @@ bool NewerReport(const IndexedDoc* a, const IndexedDoc* b) {
   return a->docnum > b->docnum;
 }
 
-// Documents worth scanning: those with one of `ids` (all live documents when `ids` is empty).
-template <typename Visit>
-void ForEachCandidateDoc(const ReportStore::Reader& reader,
-                         const google::protobuf::RepeatedPtrField<std::string>& ids, Visit&& visit) {
-  if (ids.empty()) {
+// Documents worth scanning, ascending by docnum: those with one of the ids of `lookup` (all live
+// documents when it is empty).
+std::vector<const IndexedDoc*> CandidateDocs(const ReportStore::Reader& reader,
+                                             const IndicatorLookup& lookup) {
+  std::vector<const IndexedDoc*> docs;
+  if (lookup.empty()) {
+    docs.reserve(reader.docs().size());
     for (const auto& doc : reader.docs()) {
-      if (doc != nullptr) visit(*doc);
+      if (doc != nullptr) docs.push_back(doc.get());
     }
-    return;
+    return docs;
   }
-  absl::flat_hash_set<uint32_t> seen;
-  for (const std::string& id : ids) {
-    const auto* docs = reader.DocsWithIndicator(id);
-    if (docs == nullptr) continue;
-    for (uint32_t docnum : *docs) {
-      if (ids.size() > 1 && !seen.insert(docnum).second) continue;
-      if (const IndexedDoc* doc = reader.Get(docnum)) visit(*doc);
-    }
+  std::vector<uint32_t> docnums;
+  for (const std::string& id : lookup.ids()) {
+    if (const auto* with = reader.DocsWithIndicator(id)) docnums.insert(docnums.end(), with->begin(), with->end());
   }
+  if (lookup.size() > 1) {
+    std::sort(docnums.begin(), docnums.end());
+    docnums.erase(std::unique(docnums.begin(), docnums.end()), docnums.end());
+  }
+  docs.reserve(docnums.size());
+  for (uint32_t docnum : docnums) {
+    if (const IndexedDoc* doc = reader.Get(docnum)) docs.push_back(doc);
+  }
+  return docs;
 }
 
-// Distinct ids of a request, in request order.
-std::vector<std::string> DistinctIds(const google::protobuf::RepeatedPtrField<std::string>& ids) {
-  std::vector<std::string> out;
-  for (const std::string& id : ids) {
-    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
-  }
-  return out;
-}
-
-// Calls visit(index) for the facts of `doc` with one of `ids` (every fact when `ids` is empty).
+// Calls visit(doc, index) for the facts of `docs` with one of the ids of `lookup` (every fact
+// when it is empty): document by document, a document's facts by id then position.
 template <typename Visit>
-void ForEachFactOf(const IndexedDoc& doc, const std::vector<std::string>& ids, Visit&& visit) {
-  if (ids.empty()) {
-    for (int i = 0; i < static_cast<int>(doc.facts.size()); ++i) visit(i);
+void ForEachRequestedFact(const std::vector<const IndexedDoc*>& docs, const IndicatorLookup& lookup,
+                          Visit&& visit) {
+  if (lookup.empty()) {
+    for (const IndexedDoc* doc : docs) {
+      for (int i = 0; i < static_cast<int>(doc->facts.size()); ++i) visit(*doc, i);
+    }
     return;
   }
-  for (const std::string& id : ids) {
-    auto it = doc.facts_by_indicator.find(id);
-    if (it == doc.facts_by_indicator.end()) continue;
-    for (int i : it->second) visit(i);
-  }
+  ForEachIndicatorFacts(docs, lookup, [&](const IndexedDoc& doc, const std::vector<int>& indices) {
+    for (int i : indices) visit(doc, i);
+  });
 }
 
 v1::FactRecord ToRecord(const FactRef& ref) {
@@ -117,8 +117,9 @@ absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& rea
   if (!offset.ok()) return offset.status();
   const int page_size = ClampPageSize(request.page_size());
 
-  const std::vector<std::string> wanted = DistinctIds(request.indicators());
-  const RegionMatcher region(request.region());
+  const IndicatorLookup lookup(request.indicators());
+  std::vector<const IndexedDoc*> docs = CandidateDocs(reader, lookup);
+  DocRegionFilter(request.region()).Keep(&docs);
   // Sort fields resolved once per row: the region's rank among the matching regions' keys and
   // the period's first year; strings are compared only to break ties.
   struct Row {
@@ -129,25 +130,24 @@ absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& rea
   std::vector<Row> rows;
   std::vector<std::string_view> region_keys;
   absl::flat_hash_map<std::string_view, int> region_ids;
-  ForEachCandidateDoc(reader, request.indicators(), [&](const IndexedDoc& doc) {
-    if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
-    int region_id = -1;
-    ForEachFactOf(doc, wanted, [&](int i) {
-      const FactSummary& f = doc.fact_summaries[i];
-      if (request.kind() != v1::KIND_UNSPECIFIED && f.kind != request.kind()) return;
-      if (request.measure() != v1::MEASURE_UNSPECIFIED && f.measure != request.measure()) return;
-      if (*from || *to) {
-        if (f.first_year == 0) return;
-        if (*from && f.first_year < **from) return;
-        if (*to && f.last_year > **to) return;
-      }
-      if (region_id < 0) {
-        auto [it, inserted] = region_ids.try_emplace(doc.region.key, static_cast<int>(region_keys.size()));
-        if (inserted) region_keys.push_back(doc.region.key);
-        region_id = it->second;
-      }
-      rows.push_back({region_id, f.first_year, FactRef{&doc, i}});
-    });
+  const IndexedDoc* region_id_doc = nullptr;  // the document region_id belongs to
+  int region_id = -1;
+  ForEachRequestedFact(docs, lookup, [&](const IndexedDoc& doc, int i) {
+    const FactSummary& f = doc.fact_summaries[i];
+    if (request.kind() != v1::KIND_UNSPECIFIED && f.kind != request.kind()) return;
+    if (request.measure() != v1::MEASURE_UNSPECIFIED && f.measure != request.measure()) return;
+    if (*from || *to) {
+      if (f.first_year == 0) return;
+      if (*from && f.first_year < **from) return;
+      if (*to && f.last_year > **to) return;
+    }
+    if (region_id_doc != &doc) {
+      auto [it, inserted] = region_ids.try_emplace(doc.region.key, static_cast<int>(region_keys.size()));
+      if (inserted) region_keys.push_back(doc.region.key);
+      region_id = it->second;
+      region_id_doc = &doc;
+    }
+    rows.push_back({region_id, f.first_year, FactRef{&doc, i}});
   });
   {
     std::vector<int> order(region_keys.size());
@@ -211,12 +211,10 @@ absl::StatusOr<std::vector<const IndexedDoc*>> DocsOfRegion(const ReportStore::R
   if (region.empty()) return absl::InvalidArgumentError("region is required");
   v1::RegionFilter filter;
   filter.add_regions(std::string(region));
-  const RegionMatcher matcher(filter);
-  std::vector<const IndexedDoc*> docs;
+  std::vector<const IndexedDoc*> docs = CandidateDocs(reader, IndicatorLookup(std::vector<std::string>()));
+  DocRegionFilter(filter).Keep(&docs);
   std::vector<std::string> keys;
-  for (const auto& doc : reader.docs()) {
-    if (doc == nullptr || !matcher.Matches(doc->report.meta().region().level(), doc->region)) continue;
-    docs.push_back(doc.get());
+  for (const IndexedDoc* doc : docs) {
     if (std::find(keys.begin(), keys.end(), doc->region.key) == keys.end()) keys.push_back(doc->region.key);
   }
   if (docs.empty()) return absl::NotFoundError(absl::StrCat("no reports for region \"", AV(region), "\""));
@@ -261,10 +259,16 @@ absl::StatusOr<v1::TimeSeriesResponse> TimeSeries(const ReportStore::Reader& rea
     std::vector<FactRef> targets;
   };
   std::map<std::string, Point> points;
+  const IndicatorLookup lookup(std::vector<std::string>{request.indicator()});
+  std::vector<int> indices;
   for (const IndexedDoc* doc : *docs) {  // newest first, so actuals come out latest first
-    for (int i = 0; i < static_cast<int>(doc->facts.size()); ++i) {
+    const std::vector<int>* of_indicator = lookup.Find(*doc, 0);
+    if (of_indicator == nullptr) continue;
+    indices.assign(of_indicator->begin(), of_indicator->end());
+    std::sort(indices.begin(), indices.end());  // a report's own statements in text order
+    for (int i : indices) {
       const v1::Fact& f = doc->facts[i];
-      if (f.indicator() != request.indicator() || f.measure() != measure) continue;
+      if (f.measure() != measure) continue;
       if (f.kind() == v1::KIND_ACTUAL) points[f.period()].actuals.push_back({doc, i});
       if (f.kind() == v1::KIND_TARGET) points[f.period()].targets.push_back({doc, i});
     }
@@ -300,22 +304,20 @@ absl::StatusOr<v1::CompareRegionsResponse> CompareRegions(const ReportStore::Rea
   }
   const v1::Measure measure = MeasureOrValue(request.measure());
   const v1::Kind kind = request.kind() == v1::KIND_UNSPECIFIED ? v1::KIND_ACTUAL : request.kind();
-  const RegionMatcher region(request.region());
+  const IndicatorLookup lookup(std::vector<std::string>{request.indicator()});
+  std::vector<const IndexedDoc*> docs = CandidateDocs(reader, lookup);
+  DocRegionFilter(request.region()).Keep(&docs);
   absl::flat_hash_map<std::string, FactRef> best;  // region key -> latest report's figure
-  google::protobuf::RepeatedPtrField<std::string> ids;
-  ids.Add(std::string(request.indicator()));
-  ForEachCandidateDoc(reader, ids, [&](const IndexedDoc& doc) {
-    if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
-    for (int i = 0; i < static_cast<int>(doc.facts.size()); ++i) {
-      const v1::Fact& f = doc.facts[i];
-      if (f.indicator() != request.indicator() || f.measure() != measure || f.kind() != kind ||
-          f.period() != request.period()) {
-        continue;
-      }
-      auto [it, inserted] = best.try_emplace(doc.region.key, FactRef{&doc, i});
-      if (!inserted && NewerReport(&doc, it->second.doc)) it->second = FactRef{&doc, i};
-      break;  // the first statement of a report stands for it
+  ForEachIndicatorFacts(docs, lookup, [&](const IndexedDoc& doc, const std::vector<int>& indices) {
+    int first = -1;  // the first statement of a report stands for it
+    for (int i : indices) {
+      const FactSummary& s = doc.fact_summaries[i];
+      if (s.measure != measure || s.kind != kind || (first >= 0 && i > first)) continue;
+      if (doc.facts[i].period() == request.period()) first = i;
     }
+    if (first < 0) return;
+    auto [it, inserted] = best.try_emplace(doc.region.key, FactRef{&doc, first});
+    if (!inserted && NewerReport(&doc, it->second.doc)) it->second = FactRef{&doc, first};
   });
   std::vector<FactRef> rows;
   rows.reserve(best.size());
@@ -373,8 +375,9 @@ absl::StatusOr<v1::TargetAttainmentResponse> TargetAttainment(
   auto offset = DecodePageToken(request.page_token(), fingerprint);
   if (!offset.ok()) return offset.status();
   const int page_size = ClampPageSize(request.page_size());
-  const std::vector<std::string> wanted = DistinctIds(request.indicators());
-  const RegionMatcher region(request.region());
+  const IndicatorLookup lookup(request.indicators());
+  std::vector<const IndexedDoc*> docs = CandidateDocs(reader, lookup);
+  DocRegionFilter(request.region()).Keep(&docs);
 
   // (region key, indicator, measure, year) -> targets and actuals.
   using Key = std::tuple<std::string, std::string, int, std::string>;
@@ -383,23 +386,20 @@ absl::StatusOr<v1::TargetAttainmentResponse> TargetAttainment(
     std::vector<FactRef> actuals;
   };
   std::map<Key, Candidates> groups;
-  ForEachCandidateDoc(reader, request.indicators(), [&](const IndexedDoc& doc) {
-    if (!region.Matches(doc.report.meta().region().level(), doc.region)) return;
-    ForEachFactOf(doc, wanted, [&](int i) {
-      const v1::Fact& f = doc.facts[i];
-      if (request.measure() != v1::MEASURE_UNSPECIFIED) {
-        if (f.measure() != request.measure()) return;
-      } else if (f.measure() != v1::MEASURE_VALUE && f.measure() != v1::MEASURE_GROWTH) {
-        return;
-      }
-      if (f.kind() != v1::KIND_TARGET && f.kind() != v1::KIND_ACTUAL) return;
-      const auto span = ParsePeriod(f.period());
-      if (!span || f.period().size() != 4) return;  // single years only
-      if (request.year_from() != 0 && span->first < request.year_from()) return;
-      if (request.year_to() != 0 && span->first > request.year_to()) return;
-      Candidates& c = groups[Key{doc.region.key, f.indicator(), f.measure(), f.period()}];
-      (f.kind() == v1::KIND_TARGET ? c.targets : c.actuals).push_back({&doc, i});
-    });
+  ForEachRequestedFact(docs, lookup, [&](const IndexedDoc& doc, int i) {
+    const v1::Fact& f = doc.facts[i];
+    if (request.measure() != v1::MEASURE_UNSPECIFIED) {
+      if (f.measure() != request.measure()) return;
+    } else if (f.measure() != v1::MEASURE_VALUE && f.measure() != v1::MEASURE_GROWTH) {
+      return;
+    }
+    if (f.kind() != v1::KIND_TARGET && f.kind() != v1::KIND_ACTUAL) return;
+    const auto span = ParsePeriod(f.period());
+    if (!span || f.period().size() != 4) return;  // single years only
+    if (request.year_from() != 0 && span->first < request.year_from()) return;
+    if (request.year_to() != 0 && span->first > request.year_to()) return;
+    Candidates& c = groups[Key{doc.region.key, f.indicator(), f.measure(), f.period()}];
+    (f.kind() == v1::KIND_TARGET ? c.targets : c.actuals).push_back({&doc, i});
   });
 
   std::vector<v1::AttainmentRow> rows;

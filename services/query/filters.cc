@@ -29,6 +29,41 @@ bool ReportFilter::Matches(const IndexedDoc& doc) const {
   return region_.Matches(meta.region().level(), doc.region);
 }
 
+DocRegionFilter::DocRegionFilter(const v1::RegionFilter& filter)
+    : matcher_(filter), by_level_(filter.level() != v1::LEVEL_UNSPECIFIED), by_self_(false),
+      by_within_(!absl::StripAsciiWhitespace(filter.within()).empty()) {
+  for (const std::string& r : filter.regions()) by_self_ = by_self_ || !absl::StripAsciiWhitespace(r).empty();
+}
+
+bool DocRegionFilter::Matches(const IndexedDoc& doc) const {
+  // RegionMatcher looks at the level only when the filter names one.
+  const v1::RegionLevel level = by_level_ ? doc.report.meta().region().level() : v1::LEVEL_UNSPECIFIED;
+  return matcher_.Matches(level, doc.region);
+}
+
+void DocRegionFilter::Keep(std::vector<const IndexedDoc*>* docs) const {
+  if (empty()) return;
+  // Identifier lists are fetched kListAhead documents ahead, the documents themselves
+  // kDocAhead ahead, so each test finds its memory in cache.
+  constexpr size_t kListAhead = 4, kDocAhead = 8;
+  std::vector<const IndexedDoc*>& v = *docs;
+  const size_t n = v.size();
+  size_t kept = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kDocAhead < n) {
+      __builtin_prefetch(&v[i + kDocAhead]->region, 0, 3);
+      if (by_level_) __builtin_prefetch(&v[i + kDocAhead]->report, 0, 3);
+    }
+    if (i + kListAhead < n) {
+      const RegionIdentity& ahead = v[i + kListAhead]->region;
+      if (by_self_) __builtin_prefetch(ahead.self.data(), 0, 3);
+      if (by_within_) __builtin_prefetch(ahead.within.data(), 0, 3);
+    }
+    if (Matches(*v[i])) v[kept++] = v[i];
+  }
+  v.resize(kept);
+}
+
 std::optional<YearSpan> ParsePeriod(std::string_view period) {
   if (auto year = ParseYear(period.substr(0, 4)); year && period.size() >= 4) {
     if (period.size() == 4) return YearSpan{*year, *year};

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "govreport/v1/query.pb.h"
@@ -25,6 +26,26 @@ class ReportFilter {
   int year_from_;
   int year_to_;
   v1::DocType doc_type_;
+};
+
+// A request's region filter applied to catalog documents. Same answers as RegionMatcher, but a
+// document's metadata (two pointers away from it) is read only when the filter names a level,
+// and Keep overlaps the cache misses of consecutive documents: fact queries test thousands of
+// documents per request.
+class DocRegionFilter {
+ public:
+  explicit DocRegionFilter(const v1::RegionFilter& filter);
+  // True when every document matches.
+  bool empty() const { return matcher_.empty(); }
+  bool Matches(const IndexedDoc& doc) const;
+  // Removes from *docs (kept in order) the documents that do not match.
+  void Keep(std::vector<const IndexedDoc*>* docs) const;
+
+ private:
+  RegionMatcher matcher_;
+  bool by_level_;    // the filter names a level
+  bool by_self_;     // ... a region: RegionIdentity::self is compared
+  bool by_within_;   // ... a region to be within: RegionIdentity::within is compared
 };
 
 // Years a fact's period covers: "2020" -> [2020, 2020], "2020Q3" -> [2020, 2020],

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ ABSL_FLAG(std::string, samples, "data/samples", "directory of sample texts");
 ABSL_FLAG(int, rounds, 300, "queries per kind");
 ABSL_FLAG(bool, search, true, "measure Search");
 ABSL_FLAG(bool, compact, false, "compact the whole index before querying");
+ABSL_FLAG(bool, dashboard, true,
+          "measure the fact RPCs the way bench/query_bench --mode=latency asks them (pairs and "
+          "periods discovered from the catalog), each request shape apart");
 
 namespace q = govreport::query;
 namespace v1 = govreport::v1;
@@ -57,6 +61,88 @@ void Report(const char* what, std::vector<double> ms) {
   auto at = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
   std::printf("%-28s n=%zu p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms\n", what, ms.size(), at(0.5),
               at(0.9), at(0.99), ms.back());
+}
+
+// (region, indicator) pairs with facts and the single-year periods seen, straight from the
+// catalog (what query_bench discovers through QueryFacts).
+struct Dashboard {
+  std::vector<std::pair<std::string, std::string>> region_indicator;
+  std::vector<std::string> periods;
+};
+
+Dashboard DiscoverDashboard(const q::ReportStore& store) {
+  Dashboard d;
+  q::ReportStore::Reader reader(store);
+  for (const auto& doc : reader.docs()) {
+    if (doc == nullptr) continue;
+    const v1::Region& region = doc->report.meta().region();
+    const std::string& name = region.code().empty() ? region.name() : region.code();
+    for (const v1::Fact& fact : doc->facts) {
+      if (!name.empty()) d.region_indicator.emplace_back(name, fact.indicator());
+      if (fact.period().size() == 4) d.periods.push_back(fact.period());
+    }
+  }
+  for (auto* v : {&d.periods}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  std::sort(d.region_indicator.begin(), d.region_indicator.end());
+  d.region_indicator.erase(std::unique(d.region_indicator.begin(), d.region_indicator.end()),
+                           d.region_indicator.end());
+  return d;
+}
+
+template <typename Call>
+void Time(const char* what, int rounds, Call&& call) {
+  std::vector<double> ms;
+  int64_t results = 0;
+  for (int round = 0; round < rounds; ++round) {
+    const auto t0 = Clock::now();
+    results += call(round);
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  }
+  Report(what, ms);
+  std::printf("  mean results %.1f\n", static_cast<double>(results) / rounds);
+}
+
+void DashboardLatency(q::QueryServiceImpl& service, const q::ReportStore& store, int rounds) {
+  const Dashboard d = DiscoverDashboard(store);
+  if (d.region_indicator.empty() || d.periods.empty()) return;
+  std::printf("dashboard: %zu (region, indicator) pairs, %zu periods\n", d.region_indicator.size(),
+              d.periods.size());
+  std::mt19937 rng(7);
+  auto pair = [&] { return d.region_indicator[rng() % d.region_indicator.size()]; };
+  Time("QueryFacts region+indicator", rounds, [&](int) {
+    const auto [region, indicator] = pair();
+    v1::QueryFactsRequest request;
+    request.add_indicators(indicator);
+    request.mutable_region()->add_regions(region);
+    v1::QueryFactsResponse response;
+    grpc::ServerContext context;
+    if (!service.QueryFacts(&context, &request, &response).ok()) std::printf("facts failed\n");
+    return response.facts_size();
+  });
+  Time("QueryFacts indicator+period", rounds, [&](int) {
+    v1::QueryFactsRequest request;
+    request.add_indicators(pair().second);
+    const std::string& period = d.periods[rng() % d.periods.size()];
+    request.set_period_from(period);
+    request.set_period_to(period);
+    v1::QueryFactsResponse response;
+    grpc::ServerContext context;
+    if (!service.QueryFacts(&context, &request, &response).ok()) std::printf("facts failed\n");
+    return response.facts_size();
+  });
+  Time("TimeSeries", rounds, [&](int) {
+    const auto [region, indicator] = pair();
+    v1::TimeSeriesRequest request;
+    request.set_region(region);
+    request.set_indicator(indicator);
+    v1::TimeSeriesResponse response;
+    grpc::ServerContext context;
+    if (!service.TimeSeries(&context, &request, &response).ok()) std::printf("series failed\n");
+    return response.points_size();
+  });
 }
 
 }  // namespace
@@ -144,11 +230,22 @@ int main(int argc, char** argv) {
   std::string files;
   store->db()->GetProperty("rocksdb.levelstats", &files);
   std::printf("%s", files.c_str());
+  {  // a reused index may hold any indicator of the extractor's catalog
+    q::ReportStore::Reader reader(*store);
+    std::set<std::string> ids(std::begin(indicators), std::end(indicators));
+    for (const auto& doc : reader.docs()) {
+      if (doc == nullptr) continue;
+      for (const v1::Fact& fact : doc->facts) {
+        if (ids.insert(fact.indicator()).second) indicator_list.emplace_back().set_id(fact.indicator());
+      }
+    }
+  }
   q::QueryServiceImpl service(store.get(), q::IndicatorSet(indicator_list));
   const std::vector<std::string> queries = {
       "地区生产总值", "一般公共预算收入", "乡村振兴", "营商环境", "\"高质量发展\"", "财政 民生",
       "GDP", "招商引资 项目", "镇", "脱贫攻坚 产业", "生態環境", "城镇新增就业", "粤港澳大湾区",
       "固定资产投资 增长"};
+  if (absl::GetFlag(FLAGS_dashboard)) DashboardLatency(service, *store, absl::GetFlag(FLAGS_rounds));
   for (int page_size : {10, 50}) {
     if (!absl::GetFlag(FLAGS_search)) break;
     std::vector<double> ms;
