@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "services/query/fact_scan.h"
 #include "services/query/filters.h"
+#include "services/query/page_sort.h"
 #include "services/query/page_token.h"
 
 namespace govreport::query {
@@ -44,14 +45,21 @@ std::vector<const IndexedDoc*> CandidateDocs(const ReportStore::Reader& reader,
     }
     return docs;
   }
+  if (lookup.size() == 1) {
+    if (const auto* with = reader.DocsWithIndicator(lookup.ids()[0])) {
+      docs.reserve(with->size());
+      for (uint32_t docnum : *with) {
+        if (const IndexedDoc* doc = reader.Get(docnum)) docs.push_back(doc);
+      }
+    }
+    return docs;
+  }
   std::vector<uint32_t> docnums;
   for (const std::string& id : lookup.ids()) {
     if (const auto* with = reader.DocsWithIndicator(id)) docnums.insert(docnums.end(), with->begin(), with->end());
   }
-  if (lookup.size() > 1) {
-    std::sort(docnums.begin(), docnums.end());
-    docnums.erase(std::unique(docnums.begin(), docnums.end()), docnums.end());
-  }
+  std::sort(docnums.begin(), docnums.end());
+  docnums.erase(std::unique(docnums.begin(), docnums.end()), docnums.end());
   docs.reserve(docnums.size());
   for (uint32_t docnum : docnums) {
     if (const IndexedDoc* doc = reader.Get(docnum)) docs.push_back(doc);
@@ -75,14 +83,12 @@ void ForEachRequestedFact(const std::vector<const IndexedDoc*>& docs, const Indi
   });
 }
 
-v1::FactRecord ToRecord(const FactRef& ref) {
-  v1::FactRecord record;
-  *record.mutable_fact() = ref.fact();
-  *record.mutable_region() = ref.doc->report.meta().region();
-  record.set_report_id(ref.doc->report.report_id());
-  record.set_report_year(ref.year());
-  record.set_extractor_version(ref.doc->report.extractor_version());
-  return record;
+void FillRecord(const FactRef& ref, v1::FactRecord* record) {
+  *record->mutable_fact() = ref.fact();
+  *record->mutable_region() = ref.doc->report.meta().region();
+  record->set_report_id(ref.doc->report.report_id());
+  record->set_report_year(ref.year());
+  record->set_extractor_version(ref.doc->report.extractor_version());
 }
 
 v1::Observation ToObservation(const FactRef& ref) {
@@ -174,9 +180,7 @@ absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& rea
     if (a.ref.doc != b.ref.doc) return NewerReport(a.ref.doc, b.ref.doc);
     return a.ref.index < b.ref.index;
   };
-  // Only the rows up to the end of the requested page need to be in order.
-  const size_t needed = std::min<uint64_t>(rows.size(), *offset + static_cast<uint64_t>(page_size));
-  std::partial_sort(rows.begin(), rows.begin() + needed, rows.end(), [&](const Row& a, const Row& b) {
+  SortPage(rows, *offset, page_size, [&](const Row& a, const Row& b) {
     switch (request.order()) {
       case v1::FACT_ORDER_PERIOD_DESC:
         if (!period_equal(a, b)) return period_less(b, a);
@@ -199,7 +203,8 @@ absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& rea
   v1::QueryFactsResponse response;
   auto [begin, end] = PageRange(rows.size(), *offset, page_size, fingerprint,
                                  response.mutable_next_page_token());
-  for (size_t i = begin; i < end; ++i) *response.add_facts() = ToRecord(rows[i].ref);
+  response.mutable_facts()->Reserve(static_cast<int>(end - begin));
+  for (size_t i = begin; i < end; ++i) FillRecord(rows[i].ref, response.add_facts());
   return response;
 }
 

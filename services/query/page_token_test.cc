@@ -1,5 +1,11 @@
 #include "services/query/page_token.h"
 
+#include <algorithm>
+#include <random>
+#include <vector>
+
+#include "services/query/page_sort.h"
+
 #include "govreport/v1/query.pb.h"
 #include "gtest/gtest.h"
 
@@ -66,6 +72,28 @@ TEST(PageRangeTest, SlicesAndIssuesTokensOnlyWhenRowsRemain) {
   EXPECT_TRUE(token.empty());
   EXPECT_EQ(PageRange(10, 50, 4, 7, &token), (std::pair<size_t, size_t>{10, 10}));
   EXPECT_TRUE(token.empty());
+}
+
+// Every page of every size, first, middle, last and past the end, holds what a full sort holds.
+TEST(SortPageTest, PagesMatchAFullSort) {
+  std::mt19937 rng(3);
+  std::vector<int> all(257);
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  std::shuffle(all.begin(), all.end(), rng);
+  for (int page_size : {0, 1, 7, 50, 300}) {
+    for (uint64_t offset : {0, 1, 49, 250, 256, 257, 1000}) {
+      std::vector<int> rows = all;
+      SortPage(rows, offset, page_size, std::less<int>());
+      ASSERT_EQ(rows.size(), all.size());
+      const size_t end = std::min<uint64_t>(all.size(), offset + page_size);
+      for (size_t i = offset; i < end; ++i) ASSERT_EQ(rows[i], static_cast<int>(i)) << offset << "+" << page_size;
+      std::sort(rows.begin(), rows.end());
+      for (size_t i = 0; i < rows.size(); ++i) ASSERT_EQ(rows[i], static_cast<int>(i));  // a permutation
+    }
+  }
+  std::vector<int> empty;
+  SortPage(empty, 0, 10, std::less<int>());
+  EXPECT_TRUE(empty.empty());
 }
 
 }  // namespace
