@@ -3,6 +3,7 @@
 // term statistics look like real reports). Not a test: prints figures, asserts nothing.
 //
 //   query_index_bench --dir=/tmp/qb --docs=10000 --samples=data/samples
+//   query_index_bench --dir=COPY_OF_A_SERVER_DATA_DIR --reuse --search=false   # fact RPCs only
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
