@@ -1,4 +1,5 @@
 // govreport-query: serves govreport.v1.QueryService over the index in --data_dir.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -16,6 +17,10 @@
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:0", "host:port to serve on (port 0 picks a free port)");
 ABSL_FLAG(std::string, data_dir, "", "directory of the index (RocksDB); created when missing");
+ABSL_FLAG(int, search_buffer_mb, 96,
+          "memory for the postings of recently indexed reports before they are written as a search "
+          "segment (rebuilt from stored texts after a restart, so larger means a slower start)");
+ABSL_FLAG(int, search_merge_factor, 8, "search segments of one size tier merged together");
 ABSL_FLAG(absl::Duration, max_query_time, absl::Seconds(2),
           "longest evaluation of one Search before DEADLINE_EXCEEDED");
 
@@ -31,6 +36,9 @@ int main(int argc, char** argv) {
   govreport::query::ReportStoreOptions store_options;
   store_options.path = data_dir;
   store_options.hierarchy = hierarchy.get();
+  store_options.search.flush_bytes =
+      static_cast<size_t>(std::max(1, absl::GetFlag(FLAGS_search_buffer_mb))) << 20;
+  store_options.search.merge_factor = std::max(2, absl::GetFlag(FLAGS_search_merge_factor));
   auto store = govreport::query::ReportStore::Open(store_options);
   if (!store.ok()) {
     std::fprintf(stderr, "govreport-query: %s\n", store.status().ToString().c_str());

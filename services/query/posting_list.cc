@@ -61,26 +61,32 @@ absl::Status DecodePostingBlock(std::string_view block, DocPredicate keep, TermP
   return absl::OkStatus();
 }
 
-void PostingListBuilder::Add(uint32_t docnum, const std::vector<uint32_t>& positions) {
-  const uint32_t tf = static_cast<uint32_t>(positions.size());
+void PostingListBuilder::Add(uint32_t docnum, const uint32_t* positions, size_t count) {
+  const uint32_t tf = static_cast<uint32_t>(count);
   uint32_t length = static_cast<uint32_t>(Varint32Length(tf));
   uint32_t previous = 0;
-  for (uint32_t p : positions) {
-    length += static_cast<uint32_t>(Varint32Length(p - previous));
-    previous = p;
+  for (size_t i = 0; i < count; ++i) {
+    length += static_cast<uint32_t>(Varint32Length(positions[i] - previous));
+    previous = positions[i];
   }
-  const size_t start = data_.size();
-  data_.resize(start + 2 * kMaxVarint32Bytes + length);
-  char* out = data_.data() + start;
+  // Encoded on the stack and appended once: resize() would zero-fill first, and a buffer holds
+  // hundreds of millions of these small appends (that fill was 14% of an index build).
+  constexpr size_t kStackPositions = 256;
+  char stack[3 * kMaxVarint32Bytes + kStackPositions * kMaxVarint32Bytes];
+  std::string heap;
+  char* const begin = count <= kStackPositions
+                          ? stack
+                          : (heap.resize(3 * kMaxVarint32Bytes + count * kMaxVarint32Bytes), heap.data());
+  char* out = begin;
   out = EncodeVarint32(out, docnum - last_doc_);
   out = EncodeVarint32(out, length);
   out = EncodeVarint32(out, tf);
   previous = 0;
-  for (uint32_t p : positions) {
-    out = EncodeVarint32(out, p - previous);
-    previous = p;
+  for (size_t i = 0; i < count; ++i) {
+    out = EncodeVarint32(out, positions[i] - previous);
+    previous = positions[i];
   }
-  data_.resize(static_cast<size_t>(out - data_.data()));
+  data_.append(begin, static_cast<size_t>(out - begin));
   last_doc_ = docnum;
   ++count_;
 }

@@ -50,10 +50,15 @@ absl::Status DecodePostingBlock(std::string_view block, DocPredicate keep, TermP
 // Accumulates one term's postings in memory, document by document.
 class PostingListBuilder {
  public:
-  // `docnum` must exceed every docnum added before; `positions` ascending and non-empty.
-  void Add(uint32_t docnum, const std::vector<uint32_t>& positions);
+  // `docnum` must exceed every docnum added before; positions ascending, at least one.
+  void Add(uint32_t docnum, const uint32_t* positions, size_t count);
+  void Add(uint32_t docnum, const std::vector<uint32_t>& positions) {
+    Add(docnum, positions.data(), positions.size());
+  }
 
   size_t size() const { return count_; }
+  // Where the next Add writes (to prefetch it: a buffer's lists are touched at random).
+  const char* tail() const { return data_.data() + data_.size(); }
   // Bytes of heap held (capacity, not size: what a flush threshold should count).
   size_t memory_bytes() const { return sizeof(*this) + data_.capacity(); }
   // Appends the postings of the documents `keep` accepts to `*out` (views into this builder,

@@ -145,10 +145,11 @@ absl::Status ReportStore::RebuildPostingsBuffer() {
   const rocksdb::Slice end_slice(end);
   read.iterate_upper_bound = &end_slice;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read));
+  DocTermList terms;
   for (it->Seek(TextKey(*covered_end)); it->Valid(); it->Next()) {
     auto docnum = DocnumAfterPrefix(it->key().ToStringView(), prefix);
     if (!docnum || !IsLive(*docnum)) return absl::DataLossError("text without a document in the index");
-    const DocTerms terms = TokenizeDocument(it->value().ToStringView());
+    TokenizeForIndex(it->value().ToStringView(), &terms);
     {
       std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
       postings_->Add(*docnum, terms);
@@ -289,7 +290,8 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
     if (auto outcome = unchanged(reader.Find(report.report_id()))) return *outcome;
   }
   // Outside every lock: the slow part, and the same text is usually new.
-  std::optional<DocTerms> terms(TokenizeDocument(report.normalized_text()));
+  std::optional<DocTermList> terms(std::in_place);
+  TokenizeForIndex(report.normalized_text(), &*terms);
 
   absl::MutexLock writer(&writer_mutex_);
   // Only writers change the catalog, and this one holds writer_mutex_: reads need no lock.

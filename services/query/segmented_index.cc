@@ -111,8 +111,7 @@ SegmentedIndex::~SegmentedIndex() = default;
 
 absl::StatusOr<uint32_t> SegmentedIndex::Load() {
   segments_.clear();
-  buffer_.clear();
-  buffer_bytes_ = 0;
+  ClearBuffer();
   covered_end_ = 0;
   next_segment_id_ = 0;
   rocksdb::ReadOptions read;
@@ -189,14 +188,41 @@ absl::StatusOr<uint32_t> SegmentedIndex::Load() {
   return covered_end_;
 }
 
-void SegmentedIndex::Add(uint32_t docnum, const DocTerms& terms) {
-  for (const auto& [term, positions] : terms.positions) {
-    if (term.size() > kMaxTermBytes || positions.empty()) continue;
-    auto [it, inserted] = buffer_.try_emplace(term);
-    // Approximate heap growth: a new entry, docnum + end offset, ~1.5 bytes per position.
-    if (inserted) buffer_bytes_ += 96 + term.size();
-    buffer_bytes_ += 10 + positions.size() + positions.size() / 2;
-    it->second.Add(docnum, positions);
+void SegmentedIndex::Add(uint32_t docnum, const DocTermList& terms) {
+  // A document touches thousands of lists spread over the whole buffer, so nearly every touch is
+  // a cache miss. They are pipelined: the map slot of the term kSlotAhead places ahead is
+  // prefetched, then the list tail of the term kTailAhead ahead, so by the time a term is
+  // appended its memory is (likely) in cache.
+  constexpr size_t kSlotAhead = 16, kTailAhead = 8;
+  const size_t n = terms.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kSlotAhead < n && terms.keys[i + kSlotAhead] != 0) {
+      buffer_by_key_.prefetch(terms.keys[i + kSlotAhead]);
+    }
+    if (i + kTailAhead < n && terms.keys[i + kTailAhead] != 0) {
+      if (auto it = buffer_by_key_.find(terms.keys[i + kTailAhead]); it != buffer_by_key_.end()) {
+        __builtin_prefetch(it->second.tail(), 1);
+      }
+    }
+    const std::string& term = terms.terms[i];
+    const uint32_t begin = terms.begin(i), end = terms.ends[i];
+    if (term.size() > kMaxTermBytes || begin == end) continue;
+    PostingListBuilder* list;
+    bool inserted;
+    if (terms.keys[i] != 0) {
+      auto [it, added] = buffer_by_key_.try_emplace(terms.keys[i]);
+      list = &it->second;
+      inserted = added;
+    } else {
+      auto [it, added] = buffer_by_term_.try_emplace(term);
+      list = &it->second;
+      inserted = added;
+    }
+    // A map slot (key and list) when new; docnum delta, length, tf and ~1.5 bytes per position,
+    // plus the lists' growth slack.
+    if (inserted) buffer_bytes_ += 64 + (terms.keys[i] != 0 ? 0 : term.size());
+    buffer_bytes_ += 4 + 2 * (end - begin);
+    list->Add(docnum, terms.positions.data() + begin, end - begin);
   }
 }
 
@@ -210,10 +236,13 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteBuffer(uint32_
                                                                          DocPredicate live) {
   PendingFlush flush;
   flush.end_doc = end_doc;
-  std::vector<const std::pair<const std::string, PostingListBuilder>*> terms;
-  terms.reserve(buffer_.size());
-  for (const auto& entry : buffer_) terms.push_back(&entry);
-  std::sort(terms.begin(), terms.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  // Blocks are written in term order.
+  std::vector<std::pair<std::string, const PostingListBuilder*>> terms;
+  terms.reserve(buffer_by_key_.size() + buffer_by_term_.size());
+  for (const auto& [key, list] : buffer_by_key_) terms.emplace_back(TermOfPackedKey(key), &list);
+  for (const auto& [term, list] : buffer_by_term_) terms.emplace_back(term, &list);
+  std::sort(terms.begin(), terms.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
 
   SegmentInfo info;
   info.id = NextSegmentId();
@@ -225,13 +254,13 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteBuffer(uint32_
   TermPostings postings;
   std::string block;
   DocCounter docs(info.first_doc, info.end_doc);  // documents with postings (the size tier)
-  for (const auto* entry : terms) {
+  for (const auto& [term, list] : terms) {
     postings.clear();
-    entry->second.AppendTo(live, &postings);
+    list->AppendTo(live, &postings);
     if (postings.size() == 0) continue;
     block.clear();
     AppendPostingBlock(postings, &block);
-    if (absl::Status s = writer.Add(entry->first, block); !s.ok()) return s;
+    if (absl::Status s = writer.Add(term, block); !s.ok()) return s;
     docs.Add(postings.docs);
   }
   if (writer.entries() == 0) {
@@ -256,7 +285,12 @@ void SegmentedIndex::InstallBuffer(const PendingFlush& flush) {
     segments_.push_back(*flush.segment);
     covered_end_ = flush.segment->end_doc;
   }
-  buffer_.clear();
+  ClearBuffer();
+}
+
+void SegmentedIndex::ClearBuffer() {
+  buffer_by_key_.clear();
+  buffer_by_term_.clear();
   buffer_bytes_ = 0;
 }
 
@@ -393,7 +427,11 @@ absl::Status SegmentedIndex::Collect(std::string_view term, DocPredicate live, B
       if (absl::Status s = DecodePostingBlock(values[i].ToStringView(), live, out); !s.ok()) return s;
     }
   }
-  if (auto it = buffer_.find(AV(term)); it != buffer_.end()) it->second.AppendTo(live, out);
+  if (const uint64_t key = PackedTermKey(term); key != 0) {
+    if (auto it = buffer_by_key_.find(key); it != buffer_by_key_.end()) it->second.AppendTo(live, out);
+  } else if (auto it = buffer_by_term_.find(AV(term)); it != buffer_by_term_.end()) {
+    it->second.AppendTo(live, out);
+  }
   return absl::OkStatus();
 }
 

@@ -74,7 +74,7 @@ class SegmentedIndex {
 
   // EXCLUSIVE. Buffers a document's postings. `docnum` must be >= covered_end() and larger than
   // any docnum added since the last flush. Terms longer than 255 bytes are not indexed.
-  void Add(uint32_t docnum, const DocTerms& terms);
+  void Add(uint32_t docnum, const DocTermList& terms);
   bool ShouldFlush() const { return buffer_bytes_ >= options_.flush_bytes; }
   size_t buffer_bytes() const { return buffer_bytes_; }
   // First docnum not covered by a segment; the buffer holds documents from here on.
@@ -116,6 +116,7 @@ class SegmentedIndex {
   absl::Status WriteSegmentFile(const std::string& file, SegmentInfo* info);
   absl::Status IngestFile(const std::string& file);
   uint32_t NextSegmentId() { return next_segment_id_++; }
+  void ClearBuffer();
 
   rocksdb::DB* db_;
   rocksdb::Options db_options_;
@@ -126,7 +127,11 @@ class SegmentedIndex {
   uint32_t covered_end_ = 0;
   uint32_t next_segment_id_ = 0;
 
-  absl::flat_hash_map<std::string, PostingListBuilder> buffer_;
+  // The buffer. Terms with a packed key (PackedTermKey: nearly all) are found by an integer hash
+  // and their list sits in the map slot itself: adding a document touches ~8,000 lists at random,
+  // and each indirection is a cache miss. The text of a packed term is rebuilt at flush.
+  absl::flat_hash_map<uint64_t, PostingListBuilder> buffer_by_key_;
+  absl::flat_hash_map<std::string, PostingListBuilder> buffer_by_term_;  // the others
   size_t buffer_bytes_ = 0;
 };
 

@@ -37,7 +37,11 @@ class SegmentedIndexTest : public ::testing::Test {
     ASSERT_TRUE(covered.ok()) << covered.status();
     covered_end_ = *covered;
   }
-  void Add(uint32_t docnum, const std::string& text) { index_->Add(docnum, TokenizeDocument(text)); }
+  void Add(uint32_t docnum, const std::string& text) {
+    DocTermList terms;
+    TokenizeForIndex(text, &terms);
+    index_->Add(docnum, terms);
+  }
   void Flush(uint32_t end_doc, DocPredicate live = All) {
     auto flush = index_->WriteBuffer(end_doc, live);
     ASSERT_TRUE(flush.ok()) << flush.status();

@@ -134,10 +134,10 @@ struct TokenizerScratch {
   absl::flat_hash_map<uint64_t, uint32_t> packed_ids;
   absl::flat_hash_map<std::string, uint32_t> long_word_ids;
   std::vector<std::string> terms;  // id -> term
+  std::vector<uint64_t> keys;      // id -> PackedTermKey
   std::vector<uint32_t> counts;    // id -> occurrences
   std::vector<uint32_t> occurrence_ids;
   std::vector<uint32_t> occurrence_positions;
-  std::vector<uint32_t> grouped;  // positions grouped by term id
   std::string word;
 };
 
@@ -154,7 +154,41 @@ inline void AppendIdeograph(char32_t c, std::string* out) {
 
 }  // namespace
 
-DocTerms TokenizeDocument(std::string_view utf8) {
+uint64_t PackedTermKey(std::string_view term) {
+  if (term.empty()) return 0;
+  size_t pos = 0;
+  const char32_t first = text::DecodeUtf8(term, &pos);
+  if (IsIdeograph(first)) {
+    if (pos == term.size()) return uint64_t{first} << 21;
+    const char32_t second = text::DecodeUtf8(term, &pos);
+    if (pos == term.size() && IsIdeograph(second)) return (uint64_t{first} << 21) | second;
+    return 0;
+  }
+  if (term.size() > kMaxPackedWord) return 0;
+  uint64_t key = kWordKeyBit | (uint64_t{term.size()} << 56);
+  for (size_t k = 0; k < term.size(); ++k) {
+    const unsigned char b = static_cast<unsigned char>(term[k]);
+    if (b >= 0x80) return 0;
+    key |= uint64_t{b} << (8 * k);
+  }
+  return key;
+}
+
+std::string TermOfPackedKey(uint64_t key) {
+  std::string term;
+  if ((key & kWordKeyBit) != 0) {
+    const size_t length = (key >> 56) & 0x7F;
+    for (size_t k = 0; k < length && k < kMaxPackedWord; ++k) {
+      term.push_back(static_cast<char>((key >> (8 * k)) & 0xFF));
+    }
+    return term;
+  }
+  AppendIdeograph(static_cast<char32_t>(key >> 21), &term);
+  if (const auto second = static_cast<char32_t>(key & 0x1FFFFF); second != 0) AppendIdeograph(second, &term);
+  return term;
+}
+
+void TokenizeForIndex(std::string_view utf8, DocTermList* out) {
   thread_local TokenizerScratch scratch;
   TokenizerScratch& t = scratch;
   // A report has roughly one distinct bigram per three ideographs (~9 UTF-8 bytes).
@@ -163,6 +197,7 @@ DocTerms TokenizeDocument(std::string_view utf8) {
   t.packed_ids.clear();
   t.long_word_ids.clear();
   t.terms.clear();
+  t.keys.clear();
   t.counts.clear();
   t.occurrence_ids.clear();
   t.occurrence_positions.clear();
@@ -172,10 +207,11 @@ DocTerms TokenizeDocument(std::string_view utf8) {
 
   // Records an occurrence of the term with `id`, or of a new term (id == kNewTerm) made by
   // make_term(std::string*).
-  auto add = [&t](uint32_t id, uint32_t position, auto&& make_term) {
+  auto add = [&t](uint32_t id, uint32_t position, uint64_t key, auto&& make_term) {
     if (id == kNewTerm) {
       id = static_cast<uint32_t>(t.terms.size());
       make_term(&t.terms.emplace_back());
+      t.keys.push_back(key);
       t.counts.push_back(0);
     }
     ++t.counts[id];
@@ -193,7 +229,7 @@ DocTerms TokenizeDocument(std::string_view utf8) {
       auto [it, inserted] = t.packed_ids.try_emplace((uint64_t{first} << 21) | second, next);
       id = inserted ? kNewTerm : it->second;
     }
-    add(id, position, [&](std::string* term) {
+    add(id, position, (uint64_t{first} << 21) | second, [&](std::string* term) {
       AppendIdeograph(first, term);
       if (second != 0) AppendIdeograph(second, term);
     });
@@ -203,8 +239,9 @@ DocTerms TokenizeDocument(std::string_view utf8) {
     if (t.word.empty()) return;
     const uint32_t next = static_cast<uint32_t>(t.terms.size());
     uint32_t id;
+    uint64_t key = 0;
     if (t.word.size() <= kMaxPackedWord) {
-      uint64_t key = kWordKeyBit | (uint64_t{t.word.size()} << 56);
+      key = kWordKeyBit | (uint64_t{t.word.size()} << 56);
       for (size_t k = 0; k < t.word.size(); ++k) {
         key |= uint64_t{static_cast<unsigned char>(t.word[k])} << (8 * k);
       }
@@ -214,7 +251,7 @@ DocTerms TokenizeDocument(std::string_view utf8) {
       auto [it, inserted] = t.long_word_ids.try_emplace(t.word, next);
       id = inserted ? kNewTerm : it->second;
     }
-    add(id, word_start, [&](std::string* term) { *term = t.word; });
+    add(id, word_start, key, [&](std::string* term) { *term = t.word; });
     t.word.clear();
   };
 
@@ -272,16 +309,26 @@ DocTerms TokenizeDocument(std::string_view utf8) {
     ends[id] = start;
     start += count;
   }
-  t.grouped.resize(occurrences);
-  for (size_t k = 0; k < occurrences; ++k) t.grouped[ends[t.occurrence_ids[k]]++] = t.occurrence_positions[k];
+  out->positions.resize(occurrences);
+  uint32_t* grouped = out->positions.data();
+  for (size_t k = 0; k < occurrences; ++k) grouped[ends[t.occurrence_ids[k]]++] = t.occurrence_positions[k];
+  out->ends.assign(ends, ends + distinct);
+  out->terms.resize(distinct);
+  for (size_t id = 0; id < distinct; ++id) out->terms[id].swap(t.terms[id]);
+  out->keys.assign(t.keys.begin(), t.keys.end());
+  out->length = static_cast<uint32_t>(occurrences);
+}
+
+DocTerms TokenizeDocument(std::string_view utf8) {
+  DocTermList list;
+  TokenizeForIndex(utf8, &list);
   DocTerms terms;
-  terms.length = static_cast<uint32_t>(occurrences);
-  terms.positions.reserve(distinct);
-  const uint32_t* grouped = t.grouped.data();
-  uint32_t begin = 0;
-  for (size_t id = 0; id < distinct; ++id) {
-    terms.positions.emplace(std::move(t.terms[id]), std::vector<uint32_t>(grouped + begin, grouped + ends[id]));
-    begin = ends[id];
+  terms.length = list.length;
+  terms.positions.reserve(list.size());
+  for (size_t i = 0; i < list.size(); ++i) {
+    terms.positions.emplace(std::move(list.terms[i]),
+                            std::vector<uint32_t>(list.positions.begin() + list.begin(i),
+                                                  list.positions.begin() + list.ends[i]));
   }
   return terms;
 }

@@ -37,6 +37,29 @@ struct DocTerms {
   // Number of term occurrences (the BM25 document length).
   uint32_t length = 0;
 };
+// The terms of a document grouped by term, flat (what the index consumes: no map, no per-term
+// allocation beyond short strings).
+struct DocTermList {
+  std::vector<std::string> terms;   // distinct terms, in order of first occurrence
+  std::vector<uint64_t> keys;       // parallel: PackedTermKey of each term (0: does not pack)
+  std::vector<uint32_t> ends;       // term i's positions are positions[ends[i-1] .. ends[i])
+  std::vector<uint32_t> positions;  // grouped by term, ascending within a term
+  uint32_t length = 0;              // number of term occurrences (the BM25 document length)
+
+  size_t size() const { return terms.size(); }
+  uint32_t begin(size_t i) const { return i == 0 ? 0 : ends[i - 1]; }
+};
+// Exactly the terms ForEachTerm(FoldForSearch(utf8), ...) emits, into `*out` (cleared first; its
+// capacity is reused). Thread-safe.
+void TokenizeForIndex(std::string_view utf8, DocTermList* out);
+
+// A collision-free 64-bit key for the terms that fit one: CJK unigrams and bigrams (first << 21 |
+// second) and ASCII words of up to 7 bytes (bit 63 | length << 56 | bytes). 0 for other terms.
+// Equal terms have equal keys, so maps over many documents can be keyed by integers.
+uint64_t PackedTermKey(std::string_view term);
+// The term of a non-zero PackedTermKey.
+std::string TermOfPackedKey(uint64_t key);
+
 // The terms of a document: exactly what ForEachTerm(FoldForSearch(utf8), ...) emits, grouped by
 // term. Decodes, folds and looks terms up by integer keys in one pass (strings are made once per
 // distinct term), with scratch tables kept per thread: thread-safe, and cheap to call per report.

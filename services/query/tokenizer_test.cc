@@ -134,3 +134,41 @@ TEST(TokenizerTest, TermsOfTheEarlierDocumentDoNotLeakIntoTheNext) {
 
 }  // namespace
 }  // namespace govreport::query
+
+namespace govreport::query {
+namespace {
+
+TEST(TokenizeForIndexTest, SameTermsAsTokenizeDocumentWithConsistentKeys) {
+  const std::string text =
+      "全年地區生產總值GDP增长5.2%，ABCDEFGHIJ长词与短词ab，𠀀𠀁扩展区，〇一二。地区生产总值";
+  DocTermList list;
+  list.terms.push_back("stale");  // cleared by the call
+  TokenizeForIndex(text, &list);
+  const DocTerms map = TokenizeDocument(text);
+  ASSERT_EQ(list.size(), map.positions.size());
+  ASSERT_EQ(list.keys.size(), list.size());
+  EXPECT_EQ(list.length, map.length);
+  absl::flat_hash_map<uint64_t, std::string> seen_keys;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string& term = list.terms[i];
+    auto it = map.positions.find(term);
+    ASSERT_NE(it, map.positions.end()) << term;
+    EXPECT_EQ(std::vector<uint32_t>(list.positions.begin() + list.begin(i),
+                                    list.positions.begin() + list.ends[i]),
+              it->second)
+        << term;
+    EXPECT_EQ(list.keys[i], PackedTermKey(term)) << term;
+    if (list.keys[i] != 0) EXPECT_EQ(TermOfPackedKey(list.keys[i]), term);
+    if (list.keys[i] != 0) {
+      auto [seen, inserted] = seen_keys.emplace(list.keys[i], term);
+      EXPECT_TRUE(inserted) << term << " and " << seen->second << " share a key";
+    }
+  }
+  EXPECT_EQ(PackedTermKey("abcdefghij"), 0u);  // too long to pack: looked up by text
+  EXPECT_NE(PackedTermKey("gdp"), 0u);
+  EXPECT_NE(PackedTermKey("地区"), PackedTermKey("区地"));
+  EXPECT_EQ(PackedTermKey(""), 0u);
+}
+
+}  // namespace
+}  // namespace govreport::query
