@@ -19,6 +19,18 @@ class ReportFilter {
  public:
   ReportFilter(const v1::RegionFilter& region, int year_from, int year_to, v1::DocType doc_type);
   bool Matches(const IndexedDoc& doc) const;
+  // Matches from a document's packed summary alone: valid when !needs_document().
+  bool MatchesSummary(const DocSummary& summary) const {
+    return (year_from_ == 0 || summary.report_year >= year_from_) &&
+           (year_to_ == 0 || summary.report_year <= year_to_) &&
+           (doc_type_ == v1::DOC_TYPE_UNSPECIFIED || summary.doc_type == doc_type_);
+  }
+  // True when every document matches.
+  bool empty() const {
+    return year_from_ == 0 && year_to_ == 0 && doc_type_ == v1::DOC_TYPE_UNSPECIFIED && region_.empty();
+  }
+  // True when matching needs the document (a region filter), not just its summary.
+  bool needs_document() const { return !region_.empty(); }
   const RegionMatcher& region() const { return region_; }
 
  private:

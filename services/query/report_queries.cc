@@ -134,11 +134,18 @@ absl::StatusOr<v1::SearchResponse> Search(const ReportStore& store, const v1::Se
   ReportStore::Reader reader(store);
   SearchParams params;
   params.phrases = phrases;
-  params.accept = [&](uint32_t docnum) {
-    const IndexedDoc* doc = reader.Get(docnum);
-    return doc != nullptr && filter.Matches(*doc);
-  };
-  params.doc_length = [&](uint32_t docnum) { return reader.Get(docnum)->search_length; };
+  // Postings are already restricted to live documents; filters read the packed summaries, and
+  // the document itself only for a region filter.
+  const std::vector<DocSummary>& summaries = reader.summaries();
+  if (filter.needs_document()) {
+    params.accept = [&](uint32_t docnum) {
+      const IndexedDoc* doc = reader.Get(docnum);
+      return doc != nullptr && filter.Matches(*doc);
+    };
+  } else if (!filter.empty()) {
+    params.accept = [&](uint32_t docnum) { return filter.MatchesSummary(summaries[docnum]); };
+  }
+  params.doc_length = [&](uint32_t docnum) { return summaries[docnum].search_length; };
   params.stats.live_docs = reader.live_docs();
   params.stats.average_length = reader.average_search_length();
   params.deadline = deadline;

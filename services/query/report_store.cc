@@ -201,12 +201,19 @@ void ReportStore::AddToCatalog(std::unique_ptr<IndexedDoc> doc) {
   ++region_refs_[doc->region.key];
   ++live_docs_;
   total_search_length_ += doc->search_length;
+  if (summaries_.size() <= docnum) summaries_.resize(docnum + 1);
+  DocSummary& summary = summaries_[docnum];
+  summary.search_length = doc->search_length;
+  summary.report_year = static_cast<int16_t>(doc->report.meta().report_year());
+  summary.doc_type = static_cast<uint8_t>(doc->report.meta().doc_type());
+  summary.live = true;
   docs_[docnum] = std::move(doc);
 }
 
 void ReportStore::RemoveFromCatalog(uint32_t docnum) {
   std::unique_ptr<IndexedDoc> doc = std::move(docs_[docnum]);
   if (doc == nullptr) return;
+  summaries_[docnum] = DocSummary();
   by_id_.erase(doc->report.report_id());
   for (const v1::Fact& fact : doc->facts) {
     auto it = by_indicator_.find(fact.indicator());

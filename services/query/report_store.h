@@ -43,6 +43,15 @@ struct FactSummary {
   int16_t last_year = 0;
 };
 
+// What search needs of every candidate document, packed by docnum: a search over common words
+// tests thousands of documents, and reading each one's proto costs cache misses.
+struct DocSummary {
+  uint32_t search_length = 0;  // BM25 document length
+  int16_t report_year = 0;
+  uint8_t doc_type = 0;  // v1::DocType
+  bool live = false;
+};
+
 // One indexed report as the query paths need it.
 struct IndexedDoc {
   uint32_t docnum = 0;
@@ -115,6 +124,8 @@ class ReportStore {
     const absl::btree_set<uint32_t>* DocsWithIndicator(std::string_view indicator) const;
     uint64_t live_docs() const { return store_.live_docs_; }
     double average_search_length() const;
+    // Summaries by docnum (entries past the end, and of deleted docnums, are not live).
+    const std::vector<DocSummary>& summaries() const { return store_.summaries_; }
     // Appends the postings of `term` in live documents to `*out` (docnum order). The views in
     // `*out` point into `*pins` and the store: use them while this Reader and `*pins` live.
     absl::Status CollectPostings(std::string_view term, BlockPins* pins, TermPostings* out) const;
@@ -132,7 +143,7 @@ class ReportStore {
   void AddToCatalog(std::unique_ptr<IndexedDoc> doc);     // catalog lock held
   void RemoveFromCatalog(uint32_t docnum);                // catalog lock held
   bool IsLive(uint32_t docnum) const {
-    return docnum < docs_.size() && docs_[docnum] != nullptr;
+    return docnum < summaries_.size() && summaries_[docnum].live;
   }
   // Adds to `batch` the deletes of everything stored for `doc` (not its postings: see above).
   void DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch) const;
@@ -150,6 +161,7 @@ class ReportStore {
   mutable absl::Mutex writer_mutex_;  // serializes Index/Delete (read-modify-write of a document)
   mutable std::shared_mutex catalog_mutex_;
   std::vector<std::unique_ptr<IndexedDoc>> docs_;
+  std::vector<DocSummary> summaries_;  // parallel to docs_
   uint32_t next_docnum_ = 0;  // never reused: old postings may still name a docnum
   absl::flat_hash_map<std::string, uint32_t> by_id_;
   absl::flat_hash_map<std::string, absl::btree_set<uint32_t>> by_indicator_;
