@@ -380,7 +380,13 @@ TEST_F(QueryServiceTest, SearchFindsBothScriptsWithSnippetsAndFilters) {
   request.set_query("地区生产总值");
   request.set_year_from(2022);
   EXPECT_EQ(Search(request).total_hits(), 1);
+  request.set_year_to(2021);  // an empty range
+  EXPECT_EQ(Search(request).total_hits(), 0);
   request.clear_year_from();
+  request.clear_year_to();
+  request.set_doc_type(v1::DOC_TYPE_PARTY_COMMITTEE_REPORT);  // none of the fixtures
+  EXPECT_EQ(Search(request).total_hits(), 0);
+  request.clear_doc_type();
   request.mutable_region()->set_within("广东省");
   EXPECT_EQ(Search(request).total_hits(), 4);
   request.mutable_region()->set_within("445200");
