@@ -103,7 +103,11 @@ std::optional<SegmentInfo> DecodeSegmentInfo(uint32_t id, std::string_view value
 
 SegmentedIndex::SegmentedIndex(rocksdb::DB* db, const rocksdb::Options& db_options,
                                std::string db_path, SegmentedIndexOptions options)
-    : db_(db), db_options_(db_options), db_path_(std::move(db_path)), options_(options) {
+    : db_(db),
+      db_options_(db_options),
+      db_path_(std::move(db_path)),
+      options_(options),
+      buffer_(options.parallel_add) {
   options_.merge_factor = std::max(options_.merge_factor, 2);
 }
 
@@ -189,41 +193,7 @@ absl::StatusOr<uint32_t> SegmentedIndex::Load() {
 }
 
 void SegmentedIndex::Add(uint32_t docnum, const DocTermList& terms) {
-  // A document touches thousands of lists spread over the whole buffer, so nearly every touch is
-  // a cache miss. They are pipelined: the map slot of the term kSlotAhead places ahead is
-  // prefetched, then the list tail of the term kTailAhead ahead, so by the time a term is
-  // appended its memory is (likely) in cache.
-  constexpr size_t kSlotAhead = 16, kTailAhead = 8;
-  const size_t n = terms.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (i + kSlotAhead < n && terms.keys[i + kSlotAhead] != 0) {
-      buffer_by_key_.prefetch(terms.keys[i + kSlotAhead]);
-    }
-    if (i + kTailAhead < n && terms.keys[i + kTailAhead] != 0) {
-      if (auto it = buffer_by_key_.find(terms.keys[i + kTailAhead]); it != buffer_by_key_.end()) {
-        __builtin_prefetch(it->second.tail(), 1);
-      }
-    }
-    const std::string& term = terms.terms[i];
-    const uint32_t begin = terms.begin(i), end = terms.ends[i];
-    if (term.size() > kMaxTermBytes || begin == end) continue;
-    PostingListBuilder* list;
-    bool inserted;
-    if (terms.keys[i] != 0) {
-      auto [it, added] = buffer_by_key_.try_emplace(terms.keys[i]);
-      list = &it->second;
-      inserted = added;
-    } else {
-      auto [it, added] = buffer_by_term_.try_emplace(term);
-      list = &it->second;
-      inserted = added;
-    }
-    // A map slot (key and list) when new; docnum delta, length, tf and ~1.5 bytes per position,
-    // plus the lists' growth slack.
-    if (inserted) buffer_bytes_ += 64 + (terms.keys[i] != 0 ? 0 : term.size());
-    buffer_bytes_ += 4 + 2 * (end - begin);
-    list->Add(docnum, terms.positions.data() + begin, end - begin);
-  }
+  buffer_.Add(docnum, terms, kMaxTermBytes);
 }
 
 absl::Status SegmentedIndex::IngestFile(const std::string& file) {
@@ -237,12 +207,7 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteBuffer(uint32_
   PendingFlush flush;
   flush.end_doc = end_doc;
   // Blocks are written in term order.
-  std::vector<std::pair<std::string, const PostingListBuilder*>> terms;
-  terms.reserve(buffer_by_key_.size() + buffer_by_term_.size());
-  for (const auto& [key, list] : buffer_by_key_) terms.emplace_back(TermOfPackedKey(key), &list);
-  for (const auto& [term, list] : buffer_by_term_) terms.emplace_back(term, &list);
-  std::sort(terms.begin(), terms.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  const std::vector<std::pair<std::string, const PostingListBuilder*>> terms = buffer_.SortedLists();
 
   SegmentInfo info;
   info.id = NextSegmentId();
@@ -289,9 +254,7 @@ void SegmentedIndex::InstallBuffer(const PendingFlush& flush) {
 }
 
 void SegmentedIndex::ClearBuffer() {
-  buffer_by_key_.clear();
-  buffer_by_term_.clear();
-  buffer_bytes_ = 0;
+  buffer_.Clear();
 }
 
 std::optional<SegmentedIndex::PendingMerge> SegmentedIndex::PlanMerge() const {
@@ -427,11 +390,7 @@ absl::Status SegmentedIndex::Collect(std::string_view term, DocPredicate live, B
       if (absl::Status s = DecodePostingBlock(values[i].ToStringView(), live, out); !s.ok()) return s;
     }
   }
-  if (const uint64_t key = PackedTermKey(term); key != 0) {
-    if (auto it = buffer_by_key_.find(key); it != buffer_by_key_.end()) it->second.AppendTo(live, out);
-  } else if (auto it = buffer_by_term_.find(AV(term)); it != buffer_by_term_.end()) {
-    it->second.AppendTo(live, out);
-  }
+  if (const PostingListBuilder* list = buffer_.Find(term)) list->AppendTo(live, out);
   return absl::OkStatus();
 }
 

@@ -30,6 +30,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "services/query/posting_list.h"
+#include "services/query/postings_buffer.h"
 #include "services/query/tokenizer.h"
 
 namespace govreport::query {
@@ -39,6 +40,8 @@ struct SegmentedIndexOptions {
   size_t flush_bytes = size_t{96} << 20;
   // Number of segments of one size tier that are merged into one.
   int merge_factor = 8;
+  // Fill the buffer with a helper thread as well as the caller (see postings_buffer.h).
+  bool parallel_add = true;
 };
 
 struct SegmentInfo {
@@ -75,8 +78,8 @@ class SegmentedIndex {
   // EXCLUSIVE. Buffers a document's postings. `docnum` must be >= covered_end() and larger than
   // any docnum added since the last flush. Terms longer than 255 bytes are not indexed.
   void Add(uint32_t docnum, const DocTermList& terms);
-  bool ShouldFlush() const { return buffer_bytes_ >= options_.flush_bytes; }
-  size_t buffer_bytes() const { return buffer_bytes_; }
+  bool ShouldFlush() const { return buffer_.bytes() >= options_.flush_bytes; }
+  size_t buffer_bytes() const { return buffer_.bytes(); }
   // First docnum not covered by a segment; the buffer holds documents from here on.
   uint32_t covered_end() const { return covered_end_; }
   const std::vector<SegmentInfo>& segments() const { return segments_; }
@@ -127,12 +130,7 @@ class SegmentedIndex {
   uint32_t covered_end_ = 0;
   uint32_t next_segment_id_ = 0;
 
-  // The buffer. Terms with a packed key (PackedTermKey: nearly all) are found by an integer hash
-  // and their list sits in the map slot itself: adding a document touches ~8,000 lists at random,
-  // and each indirection is a cache miss. The text of a packed term is rebuilt at flush.
-  absl::flat_hash_map<uint64_t, PostingListBuilder> buffer_by_key_;
-  absl::flat_hash_map<std::string, PostingListBuilder> buffer_by_term_;  // the others
-  size_t buffer_bytes_ = 0;
+  PostingsBuffer buffer_;
 };
 
 // Manifest value of a segment ('S' key).
