@@ -1,6 +1,8 @@
 #include "services/query/report_store.h"
 #include "services/query/absl_view.h"
 
+#include <chrono>
+#include <cstdio>
 #include <mutex>
 #include <utility>
 
@@ -63,6 +65,14 @@ ReportStore::ReportStore(const ReportStoreOptions& options)
 }
 
 ReportStore::~ReportStore() {
+  if (postings_writer_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(postings_writer_mu_);
+      stopping_ = true;
+    }
+    postings_writer_cv_.notify_all();
+    postings_writer_.join();  // finishes the step it is in; a pending buffer is rebuilt at Open
+  }
   if (db_ != nullptr) db_->Close().PermitUncheckedError();
 }
 
@@ -79,6 +89,8 @@ absl::StatusOr<std::unique_ptr<ReportStore>> ReportStore::Open(const ReportStore
   store->postings_ = std::make_unique<SegmentedIndex>(raw, store->db_options_, options.path,
                                                       options.search);
   if (absl::Status loaded = store->Load(); !loaded.ok()) return loaded;
+  ReportStore* self = store.get();
+  store->postings_writer_ = std::thread([self] { self->PostingsWriterLoop(); });
   if (absl::Status rebuilt = store->RebuildPostingsBuffer(); !rebuilt.ok()) return rebuilt;
   return store;
 }
@@ -154,30 +166,105 @@ absl::Status ReportStore::RebuildPostingsBuffer() {
       std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
       postings_->Add(*docnum, terms);
     }
-    if (absl::Status s = MaybeFlushPostings(); !s.ok()) return s;
+    if (postings_->ShouldFlush()) RequestFlush();
   }
   return FromRocks(it->status(), "re-reading texts for the search index");
 }
 
-absl::Status ReportStore::MaybeFlushPostings() {
-  if (!postings_->ShouldFlush()) return absl::OkStatus();
-  // The catalog only changes under writer_mutex_, which the caller holds: IsLive needs no lock.
-  const auto live = [this](uint32_t docnum) { return IsLive(docnum); };
-  absl::StatusOr<SegmentedIndex::PendingFlush> flush = postings_->WriteBuffer(next_docnum_, live);
-  if (!flush.ok()) return flush.status();
+void ReportStore::RequestFlush() {
+  std::unique_lock<std::mutex> lock(postings_writer_mu_);
+  postings_writer_cv_.wait(lock, [this] { return !flush_requested_ || stopping_; });
+  if (stopping_) return;
   {
-    std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
-    postings_->InstallBuffer(*flush);
+    std::unique_lock<std::shared_mutex> catalog(catalog_mutex_);
+    postings_->FreezeBuffer(next_docnum_);
+    const uint32_t first = postings_->frozen_first(), end = postings_->frozen_end();
+    frozen_live_.assign(end - first, false);
+    for (uint32_t d = first; d < end; ++d) frozen_live_[d - first] = IsLive(d);
   }
-  while (std::optional<SegmentedIndex::PendingMerge> merge = postings_->PlanMerge()) {
-    if (absl::Status s = postings_->WriteMerge(&*merge, live); !s.ok()) return s;
-    {
-      std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
-      postings_->InstallMerge(*merge);
+  flush_requested_ = true;
+  postings_writer_cv_.notify_all();
+}
+
+void ReportStore::WaitForPostingsWriter() {
+  std::unique_lock<std::mutex> lock(postings_writer_mu_);
+  postings_writer_cv_.wait(lock, [this] {
+    return stopping_ || (!flush_requested_ && !postings_writer_busy_);
+  });
+}
+
+void ReportStore::PostingsWriterLoop() {
+  std::unique_lock<std::mutex> lock(postings_writer_mu_);
+  while (true) {
+    postings_writer_cv_.wait(lock, [this] { return stopping_ || flush_requested_; });
+    if (stopping_) return;
+    postings_writer_busy_ = true;
+    lock.unlock();
+    absl::Status flushed = FlushFrozen();
+    if (flushed.ok()) MergeSegments();
+    lock.lock();
+    postings_writer_busy_ = false;
+    if (flushed.ok()) {
+      flush_requested_ = false;
+    } else {
+      // The frozen buffer stays readable and is written again; its documents are safe in the
+      // stored texts whatever happens.
+      std::fprintf(stderr, "govreport-query: writing a search segment failed (retrying in 1s): %s\n",
+                   flushed.ToString().c_str());
+      postings_writer_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; });
     }
-    if (absl::Status s = postings_->DropMergedInputs(*merge); !s.ok()) return s;
+    postings_writer_cv_.notify_all();
   }
+}
+
+absl::Status ReportStore::FlushFrozen() {
+  // frozen_live_ is written only while no flush is requested, i.e. not now.
+  const uint32_t first = postings_->frozen_first();
+  const auto live = [this, first](uint32_t d) {
+    return d >= first && d - first < frozen_live_.size() && frozen_live_[d - first];
+  };
+  absl::StatusOr<SegmentedIndex::PendingFlush> flush = postings_->WriteFrozen(live);
+  if (!flush.ok()) return flush.status();
+  std::unique_ptr<PostingsBuffer> written;
+  {
+    std::unique_lock<std::shared_mutex> catalog(catalog_mutex_);
+    written = postings_->InstallFrozen(*flush);
+  }
+  written.reset();  // freeing ~100 MB of lists takes a while: not under the lock
   return absl::OkStatus();
+}
+
+void ReportStore::MergeSegments() {
+  while (std::optional<SegmentedIndex::PendingMerge> merge = postings_->PlanMerge()) {
+    {
+      std::lock_guard<std::mutex> lock(postings_writer_mu_);
+      if (stopping_) return;
+    }
+    const uint32_t first = merge->inputs.front().first_doc, end = merge->inputs.back().end_doc;
+    // Documents deleted after this snapshot stay in the merged segment, ignored as deleted.
+    const std::vector<bool> live_now = LiveSnapshot(first, end);
+    const auto live = [&](uint32_t d) { return d >= first && d < end && live_now[d - first]; };
+    absl::Status s = postings_->WriteMerge(&*merge, live);
+    if (s.ok()) {
+      {
+        std::unique_lock<std::shared_mutex> catalog(catalog_mutex_);
+        postings_->InstallMerge(*merge);
+      }
+      s = postings_->DropMergedInputs(*merge);
+    }
+    if (!s.ok()) {
+      // Searches stay correct over unmerged segments; the merge is tried after the next flush.
+      std::fprintf(stderr, "govreport-query: merging search segments failed: %s\n", s.ToString().c_str());
+      return;
+    }
+  }
+}
+
+std::vector<bool> ReportStore::LiveSnapshot(uint32_t first, uint32_t end) const {
+  std::shared_lock<std::shared_mutex> catalog(catalog_mutex_);
+  std::vector<bool> live(end - first, false);
+  for (uint32_t d = first; d < end; ++d) live[d - first] = IsLive(d);
+  return live;
 }
 
 void ReportStore::AddToCatalog(std::unique_ptr<IndexedDoc> doc) {
@@ -356,11 +443,7 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
     }
     AddToCatalog(std::move(doc));
   }
-  if (absl::Status s = MaybeFlushPostings(); !s.ok()) {
-    return absl::Status(s.code(), absl::StrCat("report indexed, but writing search postings failed "
-                                               "(retried on the next write): ",
-                                               s.message()));
-  }
+  if (postings_->ShouldFlush()) RequestFlush();
   return outcome;
 }
 

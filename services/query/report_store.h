@@ -16,7 +16,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <condition_variable>
+#include <mutex>
 #include <shared_mutex>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,9 +91,8 @@ class ReportStore {
   // Indexes `report` (normalized_text required), replacing an earlier version of the same
   // report_id in the same batch. Unchanged (no write) when the same report_id is indexed with the
   // same extractor_version. The text is tokenized before the writer lock is taken, so concurrent
-  // calls tokenize in parallel. May flush the postings buffer as a segment and merge segments
-  // (then the call takes longer; an error there is returned, the report stays indexed and the
-  // flush is retried by the next call).
+  // calls tokenize in parallel. When the postings buffer is full it is handed to the postings
+  // writer thread; the call waits only if that thread is still writing the previous buffer.
   absl::StatusOr<IndexOutcome> Index(const v1::Report& report);
   // NOT_FOUND for an unknown id.
   absl::Status Delete(std::string_view report_id);
@@ -101,6 +103,9 @@ class ReportStore {
 
   // Search segments (for tools and tests).
   std::vector<SegmentInfo> Segments() const;
+  // Blocks until the postings writer thread has written every full buffer handed to it and the
+  // merges that made due (for tests and tools; queries never need to wait).
+  void WaitForPostingsWriter();
 
   // The normalized text of a document.
   absl::StatusOr<std::string> ReadText(uint32_t docnum) const;
@@ -148,9 +153,17 @@ class ReportStore {
   // Adds to `batch` the deletes of everything stored for `doc` (not its postings: see above).
   void DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batch) const;
   absl::Status Write(rocksdb::WriteBatch* batch);
-  // Flushes the postings buffer when it is full, then merges segments while a tier is full.
-  // writer_mutex_ held.
-  absl::Status MaybeFlushPostings();
+  // Hands the full postings buffer to the postings writer thread, first waiting while that
+  // thread still writes the previous one (so at most two buffers exist). writer_mutex_ held.
+  void RequestFlush();
+  // The postings writer thread: writes each handed-over buffer as a segment, then merges
+  // segments while a size tier is full. Flushes and merges run here, off the write path, so
+  // IndexReport calls keep going while a segment is written.
+  void PostingsWriterLoop();
+  absl::Status FlushFrozen();
+  void MergeSegments();
+  // Liveness of docnums [first, end) now (takes the catalog lock shared).
+  std::vector<bool> LiveSnapshot(uint32_t first, uint32_t end) const;
 
   ReportStoreOptions options_;
   std::unique_ptr<RegionHierarchy> empty_hierarchy_;
@@ -168,6 +181,15 @@ class ReportStore {
   absl::flat_hash_map<std::string, int> region_refs_;  // region key -> live docs
   uint64_t live_docs_ = 0;
   uint64_t total_search_length_ = 0;
+
+  // Postings writer thread state. Lock order: writer_mutex_, postings_writer_mu_, catalog_mutex_.
+  std::mutex postings_writer_mu_;
+  std::condition_variable postings_writer_cv_;
+  bool flush_requested_ = false;  // a frozen buffer awaits writing
+  bool postings_writer_busy_ = false;
+  bool stopping_ = false;
+  std::vector<bool> frozen_live_;  // liveness of the frozen buffer's docnums when it was frozen
+  std::thread postings_writer_;
 };
 
 }  // namespace govreport::query

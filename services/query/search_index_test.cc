@@ -108,6 +108,7 @@ TEST(CoveringTermsTest, NonOverlappingBigramsCoverAPhrase) {
 TEST_F(SearchIndexTest, PhraseMatchesAcrossSegmentsAndBuffer) {
   // Documents a-d are in the buffer; more in a segment must be found the same way.
   ASSERT_TRUE(store_->Index(MakeReport("e", testing::Yunfu(), 2022, "乡村振兴战略，地区生产总值。")).ok());
+  store_->WaitForPostingsWriter();
   EXPECT_FALSE(store_->Segments().empty());
   auto hits = Run("地区生产总值");
   std::sort(hits.begin(), hits.end());

@@ -107,7 +107,7 @@ SegmentedIndex::SegmentedIndex(rocksdb::DB* db, const rocksdb::Options& db_optio
       db_options_(db_options),
       db_path_(std::move(db_path)),
       options_(options),
-      buffer_(options.parallel_add) {
+      buffer_(std::make_unique<PostingsBuffer>(options.parallel_add)) {
   options_.merge_factor = std::max(options_.merge_factor, 2);
 }
 
@@ -193,7 +193,7 @@ absl::StatusOr<uint32_t> SegmentedIndex::Load() {
 }
 
 void SegmentedIndex::Add(uint32_t docnum, const DocTermList& terms) {
-  buffer_.Add(docnum, terms, kMaxTermBytes);
+  buffer_->Add(docnum, terms, kMaxTermBytes);
 }
 
 absl::Status SegmentedIndex::IngestFile(const std::string& file) {
@@ -202,17 +202,24 @@ absl::Status SegmentedIndex::IngestFile(const std::string& file) {
   return FromRocks(db_->IngestExternalFile({file}, ingest), "ingesting a segment");
 }
 
-absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteBuffer(uint32_t end_doc,
-                                                                         DocPredicate live) {
+void SegmentedIndex::FreezeBuffer(uint32_t end_doc) {
+  frozen_ = std::move(buffer_);
+  frozen_first_ = covered_end_;
+  frozen_end_ = end_doc;
+  buffer_ = std::make_unique<PostingsBuffer>(options_.parallel_add);
+}
+
+absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteFrozen(DocPredicate live) {
   PendingFlush flush;
-  flush.end_doc = end_doc;
+  flush.end_doc = frozen_end_;
+  if (frozen_ == nullptr) return flush;
   // Blocks are written in term order.
-  const std::vector<std::pair<std::string, const PostingListBuilder*>> terms = buffer_.SortedLists();
+  const std::vector<std::pair<std::string, const PostingListBuilder*>> terms = frozen_->SortedLists();
 
   SegmentInfo info;
   info.id = NextSegmentId();
-  info.first_doc = covered_end_;
-  info.end_doc = end_doc;
+  info.first_doc = frozen_first_;
+  info.end_doc = frozen_end_;
   const std::string file = absl::StrCat(db_path_, "/segment-", info.id, ".sst");
   SegmentFileWriter writer(db_options_, info.id);
   if (absl::Status s = writer.Open(file); !s.ok()) return s;
@@ -245,16 +252,16 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteBuffer(uint32_
   return flush;
 }
 
-void SegmentedIndex::InstallBuffer(const PendingFlush& flush) {
-  if (flush.segment) {
-    segments_.push_back(*flush.segment);
-    covered_end_ = flush.segment->end_doc;
-  }
-  ClearBuffer();
+std::unique_ptr<PostingsBuffer> SegmentedIndex::InstallFrozen(const PendingFlush& flush) {
+  if (flush.segment) segments_.push_back(*flush.segment);
+  // Covered even when nothing was live: those docnums are never re-tokenized.
+  covered_end_ = std::max(covered_end_, flush.end_doc);
+  return std::move(frozen_);
 }
 
 void SegmentedIndex::ClearBuffer() {
-  buffer_.Clear();
+  buffer_->Clear();
+  frozen_.reset();
 }
 
 std::optional<SegmentedIndex::PendingMerge> SegmentedIndex::PlanMerge() const {
@@ -390,7 +397,10 @@ absl::Status SegmentedIndex::Collect(std::string_view term, DocPredicate live, B
       if (absl::Status s = DecodePostingBlock(values[i].ToStringView(), live, out); !s.ok()) return s;
     }
   }
-  if (const PostingListBuilder* list = buffer_.Find(term)) list->AppendTo(live, out);
+  if (frozen_ != nullptr) {
+    if (const PostingListBuilder* list = frozen_->Find(term)) list->AppendTo(live, out);
+  }
+  if (const PostingListBuilder* list = buffer_->Find(term)) list->AppendTo(live, out);
   return absl::OkStatus();
 }
 

@@ -78,27 +78,39 @@ class SegmentedIndex {
   // EXCLUSIVE. Buffers a document's postings. `docnum` must be >= covered_end() and larger than
   // any docnum added since the last flush. Terms longer than 255 bytes are not indexed.
   void Add(uint32_t docnum, const DocTermList& terms);
-  bool ShouldFlush() const { return buffer_.bytes() >= options_.flush_bytes; }
-  size_t buffer_bytes() const { return buffer_.bytes(); }
+  bool ShouldFlush() const { return buffer_->bytes() >= options_.flush_bytes; }
+  size_t buffer_bytes() const { return buffer_->bytes(); }
   // First docnum not covered by a segment; the buffer holds documents from here on.
   uint32_t covered_end() const { return covered_end_; }
   const std::vector<SegmentInfo>& segments() const { return segments_; }
 
-  // Writing the buffer as a segment covering [covered_end(), end_doc): WriteBuffer writes it
-  // (readers may run meanwhile), InstallBuffer (EXCLUSIVE) makes it visible and empties the
-  // buffer. Postings of documents `live` rejects are left out. `end_doc` must exceed every
-  // buffered docnum.
+  // Writing the buffer as a segment, in three steps so that neither readers nor writers wait
+  // for the slow middle one:
+  //  - FreezeBuffer (EXCLUSIVE) sets the buffer aside as the frozen buffer covering
+  //    [covered_end(), end_doc) and starts an empty one; Collect reads both. `end_doc` must
+  //    exceed every buffered docnum; no frozen buffer may be pending.
+  //  - WriteFrozen (any thread; it only reads the frozen buffer) writes its postings of the
+  //    documents `live` accepts as a new segment.
+  //  - InstallFrozen (EXCLUSIVE) makes the segment visible and drops the frozen buffer, which it
+  //    returns so the caller can free it outside the lock.
   struct PendingFlush {
     std::optional<SegmentInfo> segment;  // nullopt: nothing live was buffered
     uint32_t end_doc = 0;
   };
-  absl::StatusOr<PendingFlush> WriteBuffer(uint32_t end_doc, DocPredicate live);
-  void InstallBuffer(const PendingFlush& flush);
+  void FreezeBuffer(uint32_t end_doc);
+  bool has_frozen() const { return frozen_ != nullptr; }
+  // The frozen buffer's docnum range.
+  uint32_t frozen_first() const { return frozen_first_; }
+  uint32_t frozen_end() const { return frozen_end_; }
+  absl::StatusOr<PendingFlush> WriteFrozen(DocPredicate live);
+  std::unique_ptr<PostingsBuffer> InstallFrozen(const PendingFlush& flush);
 
   // Merging: PlanMerge picks `merge_factor` adjacent segments of one size tier (oldest first),
   // WriteMerge writes their merged, live postings as one segment and swaps the manifests
   // (readers may run), InstallMerge (EXCLUSIVE) makes it visible, and DropMergedInputs deletes the
-  // inputs' blocks (after InstallMerge, so no reader can still look for them).
+  // inputs' blocks (after InstallMerge, so no reader can still look for them). Flushes (the
+  // Write and Install steps) and merges must come from one thread: they change the segment list,
+  // which that thread then reads without a lock.
   struct PendingMerge {
     size_t first_input = 0;  // index into segments()
     std::vector<SegmentInfo> inputs;
@@ -130,7 +142,9 @@ class SegmentedIndex {
   uint32_t covered_end_ = 0;
   uint32_t next_segment_id_ = 0;
 
-  PostingsBuffer buffer_;
+  std::unique_ptr<PostingsBuffer> buffer_;
+  std::unique_ptr<PostingsBuffer> frozen_;  // being written as a segment, or nullptr
+  uint32_t frozen_first_ = 0, frozen_end_ = 0;
 };
 
 // Manifest value of a segment ('S' key).

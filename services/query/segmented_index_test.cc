@@ -43,9 +43,10 @@ class SegmentedIndexTest : public ::testing::Test {
     index_->Add(docnum, terms);
   }
   void Flush(uint32_t end_doc, DocPredicate live = All) {
-    auto flush = index_->WriteBuffer(end_doc, live);
+    index_->FreezeBuffer(end_doc);
+    auto flush = index_->WriteFrozen(live);
     ASSERT_TRUE(flush.ok()) << flush.status();
-    index_->InstallBuffer(*flush);
+    index_->InstallFrozen(*flush);
   }
   std::vector<uint32_t> Docs(const std::string& term, DocPredicate live = All) {
     BlockPins pins;
@@ -79,6 +80,25 @@ TEST_F(SegmentedIndexTest, CollectsFromSegmentsAndBufferInDocOrder) {
   ASSERT_TRUE(index_->Collect("生产", All, &pins, &out).ok());
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out.postings[0], EncodePosting({2}));
+}
+
+TEST_F(SegmentedIndexTest, FrozenBufferStaysVisibleUntilItsSegmentIsInstalled) {
+  Add(0, "营商环境");
+  index_->FreezeBuffer(1);
+  EXPECT_TRUE(index_->has_frozen());
+  EXPECT_EQ(index_->frozen_first(), 0u);
+  EXPECT_EQ(index_->frozen_end(), 1u);
+  EXPECT_EQ(index_->buffer_bytes(), 0u);
+  Add(1, "环境保护");  // the new buffer takes writes meanwhile
+  EXPECT_EQ(Docs("环境"), (std::vector<uint32_t>{0, 1}));
+  auto flush = index_->WriteFrozen(All);
+  ASSERT_TRUE(flush.ok()) << flush.status();
+  EXPECT_EQ(Docs("环境"), (std::vector<uint32_t>{0, 1}));  // written, not yet installed
+  EXPECT_NE(index_->InstallFrozen(*flush), nullptr);
+  EXPECT_FALSE(index_->has_frozen());
+  EXPECT_EQ(index_->covered_end(), 1u);
+  EXPECT_EQ(index_->segments().size(), 1u);
+  EXPECT_EQ(Docs("环境"), (std::vector<uint32_t>{0, 1}));
 }
 
 TEST_F(SegmentedIndexTest, ReloadReportsWhatTheSegmentsCover) {
@@ -203,6 +223,8 @@ TEST(SegmentedStoreTest, ManyFlushesAndMergesMatchAModel) {
       EXPECT_EQ(found, expected) << word;
     }
   };
+  check("while segments are written");
+  store->WaitForPostingsWriter();
   EXPECT_GT(store->Segments().size(), 1u);
   check("live");
   store.reset();
