@@ -10,70 +10,152 @@
 
 namespace govreport::query {
 
+namespace {
+
+// Packed term key -> list id: open addressing with linear probing over 16-byte slots at most
+// half full, so a key is nearly always in the cache line of its home slot, whose address is
+// known from the hash alone and can be prefetched well ahead.
+class TermIdTable {
+ public:
+  TermIdTable() { Reset(1 << 16); }
+  static size_t Hash(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20); }
+  void Prefetch(uint64_t key) const { __builtin_prefetch(&slots_[Hash(key) & mask_]); }
+  // The id of `key` (!= 0); when absent, inserts it with id `next` and sets *inserted.
+  uint32_t FindOrInsert(uint64_t key, uint32_t next, bool* inserted) {
+    size_t i = Hash(key) & mask_;
+    while (true) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) {
+        *inserted = false;
+        return slot.id;
+      }
+      if (slot.key == 0) {
+        slot = Slot{key, next};
+        *inserted = true;
+        if (++size_ * 2 > slots_.size()) Grow();
+        return next;
+      }
+      i = (i + 1) & mask_;
+    }
+  }
+  // The id of `key`, or -1.
+  int64_t Find(uint64_t key) const {
+    for (size_t i = Hash(key) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i].key == key) return slots_[i].id;
+      if (slots_[i].key == 0) return -1;
+    }
+  }
+  void Clear() { Reset(1 << 16); }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t id = 0;
+  };
+  void Reset(size_t capacity) {
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    size_ = 0;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    Reset(old.size() * 2);
+    bool inserted;
+    for (const Slot& slot : old) {
+      if (slot.key != 0) FindOrInsert(slot.key, slot.id, &inserted);
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+}  // namespace
+
 class PostingsBuffer::Shard {
  public:
   void Add(uint32_t docnum, const DocTermList& terms, const std::vector<uint32_t>& indices) {
-    // The map slot of the term kSlotAhead places ahead is prefetched, then the list tail of the
-    // term kTailAhead ahead, so by the time a term is appended its memory is (likely) in cache.
-    constexpr size_t kSlotAhead = 16, kTailAhead = 8;
+    // Four steps per term, each a few terms behind the previous one, so the memory each step
+    // touches was prefetched by the one before: the table slot (kSlotAhead), the list object
+    // (kListAhead), the list's tail (kTailAhead), then the append.
+    constexpr size_t kSlotAhead = 24, kListAhead = 16, kTailAhead = 8;
     const size_t n = indices.size();
+    ids_.resize(n);
+    const auto resolve = [&](size_t k) {
+      const uint32_t i = indices[k];
+      const uint64_t key = terms.keys[i];
+      const uint32_t next = static_cast<uint32_t>(lists_.size());
+      bool inserted;
+      const uint32_t id = key != 0 ? table_.FindOrInsert(key, next, &inserted)
+                                   : FindOrInsertUnpacked(terms.terms[i], next, &inserted);
+      if (inserted) {
+        lists_.emplace_back();
+        keys_.push_back(key);
+        // A slot, a list object and its key when new.
+        bytes_ += 80 + (key != 0 ? 0 : terms.terms[i].size());
+      }
+      ids_[k] = id;
+    };
+    const size_t warm = std::min(n, kListAhead);
+    for (size_t k = 0; k < std::min(n, kSlotAhead); ++k) {
+      if (terms.keys[indices[k]] != 0) table_.Prefetch(terms.keys[indices[k]]);
+    }
+    for (size_t k = 0; k < warm; ++k) resolve(k);
     for (size_t k = 0; k < n; ++k) {
-      if (k + kSlotAhead < n) {
-        const uint64_t key = terms.keys[indices[k + kSlotAhead]];
-        if (key != 0) by_key_.prefetch(key);
+      if (k + kSlotAhead < n && terms.keys[indices[k + kSlotAhead]] != 0) {
+        table_.Prefetch(terms.keys[indices[k + kSlotAhead]]);
       }
-      if (k + kTailAhead < n) {
-        const uint64_t key = terms.keys[indices[k + kTailAhead]];
-        if (key != 0) {
-          if (auto it = by_key_.find(key); it != by_key_.end()) __builtin_prefetch(it->second.tail(), 1);
-        }
+      if (k + kListAhead < n) {
+        resolve(k + kListAhead);
+        __builtin_prefetch(&lists_[ids_[k + kListAhead]]);
       }
+      if (k + kTailAhead < n) __builtin_prefetch(lists_[ids_[k + kTailAhead]].tail(), 1);
       const uint32_t i = indices[k];
       const uint32_t begin = terms.begin(i), end = terms.ends[i];
-      const uint64_t key = terms.keys[i];
-      PostingListBuilder* list;
-      bool inserted;
-      if (key != 0) {
-        auto [it, added] = by_key_.try_emplace(key);
-        list = &it->second;
-        inserted = added;
-      } else {
-        auto [it, added] = by_term_.try_emplace(terms.terms[i]);
-        list = &it->second;
-        inserted = added;
-      }
-      // A map slot (key and list) when new; docnum delta, length, tf and ~1.5 bytes per
-      // position, plus the lists' growth slack.
-      if (inserted) bytes_ += 64 + (key != 0 ? 0 : terms.terms[i].size());
+      // Docnum delta, length, tf and ~1.5 bytes per position, plus the lists' growth slack.
       bytes_ += 4 + 2 * (end - begin);
-      list->Add(docnum, terms.positions.data() + begin, end - begin);
+      lists_[ids_[k]].Add(docnum, terms.positions.data() + begin, end - begin);
     }
   }
 
   const PostingListBuilder* Find(uint64_t key, std::string_view term) const {
+    int64_t id = -1;
     if (key != 0) {
-      auto it = by_key_.find(key);
-      return it == by_key_.end() ? nullptr : &it->second;
+      id = table_.Find(key);
+    } else if (auto it = unpacked_ids_.find(AV(term)); it != unpacked_ids_.end()) {
+      id = it->second;
     }
-    auto it = by_term_.find(AV(term));
-    return it == by_term_.end() ? nullptr : &it->second;
+    return id < 0 ? nullptr : &lists_[static_cast<size_t>(id)];
   }
 
   void AppendLists(std::vector<std::pair<std::string, const PostingListBuilder*>>* out) const {
-    for (const auto& [key, list] : by_key_) out->emplace_back(TermOfPackedKey(key), &list);
-    for (const auto& [term, list] : by_term_) out->emplace_back(term, &list);
+    for (size_t id = 0; id < lists_.size(); ++id) {
+      if (keys_[id] != 0) out->emplace_back(TermOfPackedKey(keys_[id]), &lists_[id]);
+    }
+    for (const auto& [term, id] : unpacked_ids_) out->emplace_back(term, &lists_[id]);
   }
-  size_t size() const { return by_key_.size() + by_term_.size(); }
+  size_t size() const { return lists_.size(); }
   size_t bytes() const { return bytes_; }
   void Clear() {
-    by_key_.clear();
-    by_term_.clear();
+    table_.Clear();
+    unpacked_ids_.clear();
+    lists_.clear();
+    keys_.clear();
     bytes_ = 0;
   }
 
  private:
-  absl::flat_hash_map<uint64_t, PostingListBuilder> by_key_;
-  absl::flat_hash_map<std::string, PostingListBuilder> by_term_;  // terms without a packed key
+  uint32_t FindOrInsertUnpacked(const std::string& term, uint32_t next, bool* inserted) {
+    auto [it, added] = unpacked_ids_.try_emplace(term, next);
+    *inserted = added;
+    return it->second;
+  }
+
+  TermIdTable table_;                                        // packed key -> id
+  absl::flat_hash_map<std::string, uint32_t> unpacked_ids_;  // terms without a packed key
+  std::vector<PostingListBuilder> lists_;                    // id -> postings
+  std::vector<uint64_t> keys_;                               // id -> packed key (0: unpacked)
+  std::vector<uint32_t> ids_;                                // scratch: the document's term ids
   size_t bytes_ = 0;
 };
 
