@@ -41,3 +41,35 @@ TEST(PostingsTest, AppendAndDecodeIntoReuseBuffers) {
 
 }  // namespace
 }  // namespace govreport::query
+
+namespace govreport::query {
+namespace {
+
+TEST(PositionCursorTest, StreamsAndSeeks) {
+  const std::string posting = EncodePosting({2, 5, 9, 300});
+  PositionCursor c(posting);
+  ASSERT_TRUE(c.Valid());
+  EXPECT_EQ(c.remaining(), 4u);
+  EXPECT_EQ(c.position(), 2u);
+  c.SeekTo(6);
+  ASSERT_TRUE(c.Valid());
+  EXPECT_EQ(c.position(), 9u);
+  c.SeekTo(9);  // already there
+  EXPECT_EQ(c.position(), 9u);
+  c.SeekTo(301);
+  EXPECT_FALSE(c.Valid());
+  EXPECT_FALSE(c.corrupt());
+}
+
+TEST(PositionCursorTest, TruncatedPostingIsCorruptNotEndless) {
+  std::string posting = EncodePosting({1, 2, 300});
+  posting.resize(posting.size() - 1);
+  PositionCursor c(posting);
+  c.SeekTo(1000);
+  EXPECT_FALSE(c.Valid());
+  EXPECT_TRUE(c.corrupt());
+  EXPECT_TRUE(PositionCursor("").corrupt());
+}
+
+}  // namespace
+}  // namespace govreport::query

@@ -31,10 +31,6 @@ size_t GallopTo(const std::vector<uint32_t>& docs, size_t from, uint32_t target)
                              docs.begin());
 }
 
-bool HasPosition(const std::vector<uint32_t>& positions, uint32_t p) {
-  return std::binary_search(positions.begin(), positions.end(), p);
-}
-
 }  // namespace
 
 std::vector<size_t> CoveringTerms(const QueryPhrase& phrase) {
@@ -107,7 +103,7 @@ absl::StatusOr<std::vector<ScoredDoc>> EvaluateQuery(const SearchParams& params,
 
   const TermPostings& lead = lists[order[0]];
   std::vector<size_t> cursor(terms.size(), 0);  // per list: index of the current document
-  std::vector<std::vector<uint32_t>> positions(terms.size());
+  std::vector<PositionCursor> cursors;  // per phrase check, reused
   size_t li = 0;
   uint64_t steps = 0;
   while (li < lead.size()) {
@@ -138,31 +134,34 @@ absl::StatusOr<std::vector<ScoredDoc>> EvaluateQuery(const SearchParams& params,
       continue;
     }
     cursor[order[0]] = li;
-    // Phrase adjacency on decoded positions.
+    // Phrase adjacency, streaming positions: anchored on the term with the fewest occurrences,
+    // the others are advanced to each candidate start and the check stops at the first match.
     bool phrases_ok = true;
     for (size_t p = 0; p < phrases.size() && phrases_ok; ++p) {
       const std::vector<PhraseTerm>& pt = phrases[p];
       if (pt.size() < 2) continue;
+      cursors.clear();
       size_t anchor = 0;
       for (size_t j = 0; j < pt.size(); ++j) {
-        const size_t l = pt[j].list;
-        if (absl::Status s = DecodePositionsInto(lists[l].postings[cursor[l]], &positions[l]); !s.ok()) {
-          return s;
-        }
-        if (positions[l].size() < positions[pt[anchor].list].size()) anchor = j;
+        cursors.emplace_back(lists[pt[j].list].postings[cursor[pt[j].list]]);
+        if (cursors[j].remaining() < cursors[anchor].remaining()) anchor = j;
       }
-      bool found = false;
-      for (uint32_t q : positions[pt[anchor].list]) {
-        if (q < pt[anchor].offset) continue;
-        const uint32_t start = q - pt[anchor].offset;
+      bool found = false, exhausted = false;
+      for (PositionCursor& a = cursors[anchor]; a.Valid() && !found && !exhausted; a.Next()) {
+        if (a.position() < pt[anchor].offset) continue;
+        const uint32_t start = a.position() - pt[anchor].offset;
         bool match = true;
         for (size_t j = 0; j < pt.size() && match; ++j) {
-          if (j != anchor) match = HasPosition(positions[pt[j].list], start + pt[j].offset);
+          if (j == anchor) continue;
+          cursors[j].SeekTo(start + pt[j].offset);
+          // Targets only grow: once a term has no position left, no later start can match.
+          if (!cursors[j].Valid()) exhausted = true;
+          match = cursors[j].Valid() && cursors[j].position() == start + pt[j].offset;
         }
-        if (match) {
-          found = true;
-          break;
-        }
+        found = match;
+      }
+      for (const PositionCursor& c : cursors) {
+        if (c.corrupt()) return absl::DataLossError("corrupt posting: truncated positions");
       }
       phrases_ok = found;
     }

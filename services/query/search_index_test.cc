@@ -115,6 +115,15 @@ TEST_F(SearchIndexTest, PhraseMatchesAcrossSegmentsAndBuffer) {
   EXPECT_EQ(hits, (std::vector<std::string>{"a", "b", "e"}));
 }
 
+TEST_F(SearchIndexTest, PhraseFoundAtALaterOccurrenceOfItsTerms) {
+  // Every covering bigram occurs first elsewhere; the phrase itself comes last.
+  Add("f", "总值与生产，地区和生产和总值，最后是地区生产总值。");
+  Add("g", "总值与生产，地区和生产和总值。");
+  auto hits = Run("地区生产总值");
+  std::sort(hits.begin(), hits.end());
+  EXPECT_EQ(hits, (std::vector<std::string>{"a", "b", "f"}));
+}
+
 TEST_F(SearchIndexTest, DeletedDocumentsDisappear) {
   ASSERT_TRUE(store_->Delete("a").ok());
   EXPECT_EQ(Run("地区生产总值"), std::vector<std::string>{"b"});
