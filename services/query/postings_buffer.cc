@@ -12,6 +12,8 @@ namespace govreport::query {
 
 namespace {
 
+bool IsWordKey(uint64_t key) { return (key >> 63) != 0; }
+
 // Packed term key -> list id: open addressing with linear probing over 16-byte slots at most
 // half full, so a key is nearly always in the cache line of its home slot, whose address is
 // known from the hash alone and can be prefetched well ahead.
@@ -128,11 +130,18 @@ class PostingsBuffer::Shard {
     return id < 0 ? nullptr : &lists_[static_cast<size_t>(id)];
   }
 
-  void AppendLists(std::vector<std::pair<std::string, const PostingListBuilder*>>* out) const {
+  // Ideograph terms by packed key; words (ASCII) by text.
+  void AppendLists(std::vector<std::pair<uint64_t, const PostingListBuilder*>>* ideographs,
+                   std::vector<std::pair<std::string, const PostingListBuilder*>>* words) const {
     for (size_t id = 0; id < lists_.size(); ++id) {
-      if (keys_[id] != 0) out->emplace_back(TermOfPackedKey(keys_[id]), &lists_[id]);
+      const uint64_t key = keys_[id];
+      if (key != 0 && !IsWordKey(key)) {
+        ideographs->emplace_back(key, &lists_[id]);
+      } else if (key != 0) {
+        words->emplace_back(TermOfPackedKey(key), &lists_[id]);
+      }
     }
-    for (const auto& [term, id] : unpacked_ids_) out->emplace_back(term, &lists_[id]);
+    for (const auto& [term, id] : unpacked_ids_) words->emplace_back(term, &lists_[id]);
   }
   size_t size() const { return lists_.size(); }
   size_t bytes() const { return bytes_; }
@@ -255,12 +264,21 @@ const PostingListBuilder* PostingsBuffer::Find(std::string_view term) const {
 }
 
 std::vector<std::pair<std::string, const PostingListBuilder*>> PostingsBuffer::SortedLists() const {
+  // Sorting a million strings dominated writing a segment. Ideograph keys (first << 21 | second)
+  // sort as integers in the same order as their UTF-8 texts (UTF-8 keeps code point order, and a
+  // unigram's key is its bigrams' prefix), and every word is ASCII, below any ideograph's first
+  // byte: words sorted by text, then ideographs by key, is byte order.
+  std::vector<std::pair<uint64_t, const PostingListBuilder*>> ideographs;
   std::vector<std::pair<std::string, const PostingListBuilder*>> lists;
   size_t total = 0;
   for (const auto& shard : shards_) total += shard->size();
-  lists.reserve(total);
-  for (const auto& shard : shards_) shard->AppendLists(&lists);
+  ideographs.reserve(total);
+  for (const auto& shard : shards_) shard->AppendLists(&ideographs, &lists);
   std::sort(lists.begin(), lists.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(ideographs.begin(), ideographs.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  lists.reserve(lists.size() + ideographs.size());
+  for (const auto& [key, list] : ideographs) lists.emplace_back(TermOfPackedKey(key), list);
   return lists;
 }
 

@@ -156,25 +156,33 @@ absl::StatusOr<v1::SearchResponse> Search(const ReportStore& store, const v1::Se
       });
   if (!scored.ok()) return scored.status();
 
-  std::vector<std::pair<double, const IndexedDoc*>> hits;
+  // Ranked by score, then newer report first, then docnum: all from the packed summaries, so
+  // ranking thousands of hits touches no document; only the page's hits are read.
+  struct Hit {
+    double score;
+    int16_t year;
+    uint32_t docnum;
+  };
+  std::vector<Hit> hits;
   hits.reserve(scored->size());
-  for (const ScoredDoc& s : *scored) hits.emplace_back(s.score, reader.Get(s.docnum));
+  for (const ScoredDoc& s : *scored) hits.push_back({s.score, summaries[s.docnum].report_year, s.docnum});
   const int page_size = ClampPageSize(request.page_size());
   const size_t needed = std::min<uint64_t>(hits.size(), *offset + static_cast<uint64_t>(page_size));
-  std::partial_sort(hits.begin(), hits.begin() + needed, hits.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first > b.first;
-    return NewerFirst(a.second, b.second);
+  std::partial_sort(hits.begin(), hits.begin() + needed, hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.year != b.year) return a.year > b.year;
+    return a.docnum < b.docnum;
   });
   v1::SearchResponse response;
   response.set_total_hits(static_cast<int64_t>(hits.size()));
   auto [begin, end] = PageRange(hits.size(), *offset, page_size,
                                 fingerprint, response.mutable_next_page_token());
   for (size_t i = begin; i < end; ++i) {
-    const IndexedDoc& doc = *hits[i].second;
+    const IndexedDoc& doc = *reader.Get(hits[i].docnum);
     v1::SearchHit* hit = response.add_hits();
     hit->set_report_id(doc.report.report_id());
     *hit->mutable_meta() = doc.report.meta();
-    hit->set_score(hits[i].first);
+    hit->set_score(hits[i].score);
     absl::StatusOr<std::string> text = store.ReadText(doc.docnum);
     if (!text.ok()) return text.status();
     for (v1::Snippet& s : MakeSnippets(*text, phrases)) *hit->add_snippets() = std::move(s);
