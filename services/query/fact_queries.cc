@@ -33,10 +33,34 @@ bool NewerReport(const IndexedDoc* a, const IndexedDoc* b) {
   return a->docnum > b->docnum;
 }
 
+// The widest period range (in years) looked up year by year; wider ones scan by indicator.
+constexpr int kMaxYearsLookedUp = 40;
+
 // Documents worth scanning, ascending by docnum: those with one of the ids of `lookup` (all live
-// documents when it is empty).
+// documents when it is empty) and, when both period bounds are given, a fact of one of those ids
+// starting in the range (a fact can only pass the period filter if it starts there).
 std::vector<const IndexedDoc*> CandidateDocs(const ReportStore::Reader& reader,
-                                             const IndicatorLookup& lookup) {
+                                             const IndicatorLookup& lookup,
+                                             std::optional<int> from = std::nullopt,
+                                             std::optional<int> to = std::nullopt) {
+  if (!lookup.empty() && from && to && *to >= *from && *to - *from < kMaxYearsLookedUp) {
+    std::vector<uint32_t> docnums;
+    for (const std::string& id : lookup.ids()) {
+      for (int year = *from; year <= *to; ++year) {
+        if (const auto* with = reader.DocsWithIndicatorFrom(id, year)) {
+          docnums.insert(docnums.end(), with->begin(), with->end());
+        }
+      }
+    }
+    std::sort(docnums.begin(), docnums.end());
+    docnums.erase(std::unique(docnums.begin(), docnums.end()), docnums.end());
+    std::vector<const IndexedDoc*> docs;
+    docs.reserve(docnums.size());
+    for (uint32_t docnum : docnums) {
+      if (const IndexedDoc* doc = reader.Get(docnum)) docs.push_back(doc);
+    }
+    return docs;
+  }
   std::vector<const IndexedDoc*> docs;
   if (lookup.empty()) {
     docs.reserve(reader.docs().size());
@@ -124,7 +148,7 @@ absl::StatusOr<v1::QueryFactsResponse> QueryFacts(const ReportStore::Reader& rea
   const int page_size = ClampPageSize(request.page_size());
 
   const IndicatorLookup lookup(request.indicators());
-  std::vector<const IndexedDoc*> docs = CandidateDocs(reader, lookup);
+  std::vector<const IndexedDoc*> docs = CandidateDocs(reader, lookup, *from, *to);
   DocRegionFilter(request.region()).Keep(&docs);
   // Sort fields resolved once per row: the region's rank among the matching regions' keys and
   // the period's first year; strings are compared only to break ties.
@@ -303,14 +327,16 @@ absl::StatusOr<v1::CompareRegionsResponse> CompareRegions(const ReportStore::Rea
                                                           const v1::CompareRegionsRequest& request) {
   if (absl::Status s = indicators.Validate(request.indicator()); !s.ok()) return s;
   if (request.period().empty()) return absl::InvalidArgumentError("period is required, e.g. \"2020\"");
-  if (!ParsePeriod(request.period())) {
+  const auto period = ParsePeriod(request.period());
+  if (!period) {
     return absl::InvalidArgumentError(
         absl::StrCat("malformed period \"", request.period(), "\": expected a year such as \"2020\""));
   }
   const v1::Measure measure = MeasureOrValue(request.measure());
   const v1::Kind kind = request.kind() == v1::KIND_UNSPECIFIED ? v1::KIND_ACTUAL : request.kind();
   const IndicatorLookup lookup(std::vector<std::string>{request.indicator()});
-  std::vector<const IndexedDoc*> docs = CandidateDocs(reader, lookup);
+  // Only facts of exactly this period count: their period starts in its first year.
+  std::vector<const IndexedDoc*> docs = CandidateDocs(reader, lookup, period->first, period->first);
   DocRegionFilter(request.region()).Keep(&docs);
   absl::flat_hash_map<std::string, FactRef> best;  // region key -> latest report's figure
   ForEachIndicatorFacts(docs, lookup, [&](const IndexedDoc& doc, const std::vector<int>& indices) {

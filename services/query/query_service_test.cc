@@ -116,6 +116,15 @@ TEST_F(QueryServiceTest, QueryFactsFiltersAndCarriesProvenance) {
   EXPECT_EQ(response.facts(1).region().code(), "445300");
   EXPECT_EQ(response.facts(1).fact().evidence().text(), "evidence");
 
+  // Both bounds: candidates come from the per-year index; same answer as the scan.
+  request.set_period_to("2020");
+  EXPECT_EQ(Facts(request).facts_size(), 3);
+  request.set_period_from("2019");
+  request.set_period_to("2019");
+  EXPECT_EQ(Facts(request).facts_size(), 1);  // the 2019 figure period_from 2020 left out
+  request.set_period_from("2020");
+  request.clear_period_to();
+
   request.mutable_region()->set_within("揭陽市");  // traditional name of the prefecture
   EXPECT_EQ(Facts(request).facts_size(), 1);
   request.mutable_region()->clear_within();

@@ -284,6 +284,9 @@ void ReportStore::AddToCatalog(std::unique_ptr<IndexedDoc> doc) {
     }
     doc->facts_by_indicator[doc->facts[i].indicator()].push_back(i);
     by_indicator_[doc->facts[i].indicator()].insert(docnum);
+    if (summary.first_year != 0) {
+      by_indicator_year_[{doc->facts[i].indicator(), summary.first_year}].insert(docnum);
+    }
   }
   ++region_refs_[doc->region.key];
   ++live_docs_;
@@ -302,7 +305,15 @@ void ReportStore::RemoveFromCatalog(uint32_t docnum) {
   if (doc == nullptr) return;
   summaries_[docnum] = DocSummary();
   by_id_.erase(doc->report.report_id());
-  for (const v1::Fact& fact : doc->facts) {
+  for (size_t i = 0; i < doc->facts.size(); ++i) {
+    const v1::Fact& fact = doc->facts[i];
+    if (const int16_t year = doc->fact_summaries[i].first_year; year != 0) {
+      auto by_year = by_indicator_year_.find(std::make_pair(fact.indicator(), year));
+      if (by_year != by_indicator_year_.end()) {
+        by_year->second.erase(docnum);
+        if (by_year->second.empty()) by_indicator_year_.erase(by_year);
+      }
+    }
     auto it = by_indicator_.find(fact.indicator());
     if (it == by_indicator_.end()) continue;
     it->second.erase(docnum);
@@ -467,6 +478,13 @@ const IndexedDoc* ReportStore::Reader::Find(std::string_view report_id) const {
 
 const IndexedDoc* ReportStore::Reader::Get(uint32_t docnum) const {
   return docnum < store_.docs_.size() ? store_.docs_[docnum].get() : nullptr;
+}
+
+const absl::btree_set<uint32_t>* ReportStore::Reader::DocsWithIndicatorFrom(
+    std::string_view indicator, int first_year) const {
+  auto it = store_.by_indicator_year_.find(
+      std::make_pair(std::string(indicator), static_cast<int16_t>(first_year)));
+  return it == store_.by_indicator_year_.end() ? nullptr : &it->second;
 }
 
 const absl::btree_set<uint32_t>* ReportStore::Reader::DocsWithIndicator(

@@ -127,6 +127,11 @@ class ReportStore {
     const IndexedDoc* Get(uint32_t docnum) const;
     // Docnums of live documents with at least one fact of `indicator`, ascending.
     const absl::btree_set<uint32_t>* DocsWithIndicator(std::string_view indicator) const;
+    // Docnums of live documents with a fact of `indicator` whose period starts in `first_year`
+    // (a year, quarter or span of years), ascending. Fact queries over a period range look up
+    // each year instead of scanning every document with the indicator.
+    const absl::btree_set<uint32_t>* DocsWithIndicatorFrom(std::string_view indicator,
+                                                           int first_year) const;
     uint64_t live_docs() const { return store_.live_docs_; }
     double average_search_length() const;
     // Summaries by docnum (entries past the end, and of deleted docnums, are not live).
@@ -178,6 +183,7 @@ class ReportStore {
   uint32_t next_docnum_ = 0;  // never reused: old postings may still name a docnum
   absl::flat_hash_map<std::string, uint32_t> by_id_;
   absl::flat_hash_map<std::string, absl::btree_set<uint32_t>> by_indicator_;
+  absl::flat_hash_map<std::pair<std::string, int16_t>, absl::btree_set<uint32_t>> by_indicator_year_;
   absl::flat_hash_map<std::string, int> region_refs_;  // region key -> live docs
   uint64_t live_docs_ = 0;
   uint64_t total_search_length_ = 0;

@@ -173,3 +173,44 @@ TEST_F(ReportStoreTest, ReopenKeepsTheIndex) {
 
 }  // namespace
 }  // namespace govreport::query
+
+namespace govreport::query {
+namespace {
+
+TEST(ReportStoreYearIndexTest, FollowsIndexReindexAndDelete) {
+  const std::string dir = ::testing::TempDir() + "/query_store_years_" + std::to_string(::getpid());
+  std::filesystem::remove_all(dir);
+  ReportStoreOptions options;
+  options.path = dir;
+  options.block_cache_bytes = 8 << 20;
+  auto opened = ReportStore::Open(options);
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  std::unique_ptr<ReportStore> store = *std::move(opened);
+  ASSERT_TRUE(store->Index(MakeReport("a", testing::Yunfu(), 2021, "文本甲",
+                                      {MakeFact("gdp", v1::MEASURE_GROWTH, "2020", v1::KIND_ACTUAL, 2.5, "%"),
+                                       MakeFact("gdp", v1::MEASURE_GROWTH, "2021-2025", v1::KIND_TARGET, 6, "%")}))
+                  .ok());
+  const auto docs = [&](const char* indicator, int year) {
+    ReportStore::Reader reader(*store);
+    std::vector<std::string> ids;
+    if (const auto* set = reader.DocsWithIndicatorFrom(indicator, year)) {
+      for (uint32_t d : *set) ids.push_back(reader.Get(d)->report.report_id());
+    }
+    return ids;
+  };
+  EXPECT_EQ(docs("gdp", 2020), std::vector<std::string>{"a"});
+  EXPECT_EQ(docs("gdp", 2021), std::vector<std::string>{"a"});  // the span starts there
+  EXPECT_TRUE(docs("gdp", 2022).empty());
+  // A new version moves the fact to another year; the old entry goes.
+  ASSERT_TRUE(store->Index(MakeReport("a", testing::Yunfu(), 2021, "文本甲",
+                                      {MakeFact("gdp", v1::MEASURE_GROWTH, "2019", v1::KIND_ACTUAL, 2.5, "%")},
+                                      "v2"))
+                  .ok());
+  EXPECT_TRUE(docs("gdp", 2020).empty());
+  EXPECT_EQ(docs("gdp", 2019), std::vector<std::string>{"a"});
+  ASSERT_TRUE(store->Delete("a").ok());
+  EXPECT_TRUE(docs("gdp", 2019).empty());
+}
+
+}  // namespace
+}  // namespace govreport::query
