@@ -123,14 +123,14 @@ def query(tables):
                  "FTS5 p50 / p50"], out)
 
     print("\nGoals:")
-    def worst(prefix, key):
-        vals = [f[key] for n, f in latency.items() if n.startswith(prefix) and key in f]
-        return max(vals) if vals else None
-    search_rows = {n: f for n, f in latency.items()
-                   if n.startswith("Search c=") and "short" not in n}
-    p99 = max((f["p99_ms"] for f in search_rows.values()), default=None)
-    goal(None if p99 is None else p99 <= 20,
-         f"Search p99 <= 20 ms at every concurrency (worst {fmt(p99, 2)} ms)")
+    # One verdict per concurrency: with 16 closed-loop clients on 2 cores each request waits
+    # behind ~7 others, so the c=16 figure is about 8x the one-client service time.
+    def per_concurrency(prefix, limit, label):
+        for n, f in sorted(latency.items()):
+            if n.startswith(prefix + " c=") and "p99_ms" in f:
+                level = n[len(prefix) + 1:]
+                goal(f["p99_ms"] <= limit, f"{label} p99 <= {limit} ms at {level} ({fmt(f['p99_ms'], 2)} ms)")
+    per_concurrency("Search", 20, "Search")
     ours_p50 = latency.get("Search c=1", {}).get("p50_ms")
     speedup = fts_search / ours_p50 if fts_search and ours_p50 else None
     goal(None if speedup is None else speedup >= 2,
@@ -142,9 +142,7 @@ def query(tables):
         cpu_note = f"; per CPU-second {cpu_ratio:.2f}x"
     goal(None if build is None else build >= 10,
          f"index build >= 10x FTS5's MB/s (wall {fmt(build, 2)}x{cpu_note})")
-    qf = worst("QueryFacts", "p99_ms")
-    goal(None if qf is None else qf <= 5,
-         f"QueryFacts p99 <= 5 ms at every concurrency (worst {fmt(qf, 2)} ms)")
+    per_concurrency("QueryFacts", 5, "QueryFacts")
 
 
 def main():
