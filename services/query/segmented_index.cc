@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -15,6 +16,7 @@ namespace govreport::query {
 namespace {
 
 constexpr size_t kMaxTermBytes = 255;
+constexpr char kSegmentFilePrefix[] = "segment-";
 
 absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return absl::OkStatus();
@@ -118,6 +120,13 @@ absl::StatusOr<uint32_t> SegmentedIndex::Load() {
   ClearBuffer();
   covered_end_ = 0;
   next_segment_id_ = 0;
+  // Segment files a crash or a failed write left before RocksDB ingested them (ingesting moves
+  // the file away).
+  std::error_code ignored;
+  for (const auto& entry : std::filesystem::directory_iterator(db_path_, ignored)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(kSegmentFilePrefix, 0) == 0) std::filesystem::remove(entry.path(), ignored);
+  }
   rocksdb::ReadOptions read;
   read.fill_cache = false;
   // Manifests.
@@ -220,7 +229,7 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteFrozen(DocPred
   info.id = NextSegmentId();
   info.first_doc = frozen_first_;
   info.end_doc = frozen_end_;
-  const std::string file = absl::StrCat(db_path_, "/segment-", info.id, ".sst");
+  const std::string file = absl::StrCat(db_path_, "/", kSegmentFilePrefix, info.id, ".sst");
   SegmentFileWriter writer(db_options_, info.id);
   if (absl::Status s = writer.Open(file); !s.ok()) return s;
   TermPostings postings;
@@ -299,7 +308,7 @@ absl::Status SegmentedIndex::WriteMerge(PendingMerge* merge, DocPredicate live) 
     its[i].reset(db_->NewIterator(read));
     its[i]->Seek(BlockPrefix(merge->inputs[i].id));
   }
-  const std::string file = absl::StrCat(db_path_, "/segment-", info.id, ".sst");
+  const std::string file = absl::StrCat(db_path_, "/", kSegmentFilePrefix, info.id, ".sst");
   SegmentFileWriter writer(db_options_, info.id);
   if (absl::Status s = writer.Open(file); !s.ok()) return s;
   TermPostings postings;

@@ -1,5 +1,7 @@
 #include "services/query/segmented_index.h"
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -144,6 +146,8 @@ TEST_F(SegmentedIndexTest, UnfinishedSegmentsAndOldLayoutAreDroppedAtLoad) {
   // A crash between ingesting a segment's blocks and writing its manifest leaves blocks of an
   // unknown segment; the layout before segments left 'P' keys.
   ASSERT_TRUE(db_->Put(rocksdb::WriteOptions(), BlockKey(77, "污染"), "garbage").ok());
+  // ... or a segment file written but never ingested.
+  { std::ofstream(dir_ + "/segment-78.sst") << "partial"; }
   ASSERT_TRUE(db_->Put(rocksdb::WriteOptions(), std::string("P\x06污染") + std::string(4, '\0'), "x").ok());
   Reopen();
   std::string value;
@@ -151,6 +155,7 @@ TEST_F(SegmentedIndexTest, UnfinishedSegmentsAndOldLayoutAreDroppedAtLoad) {
   EXPECT_TRUE(db_->Get(rocksdb::ReadOptions(), std::string("P\x06污染") + std::string(4, '\0'), &value)
                   .IsNotFound());
   EXPECT_EQ(Docs("污染"), std::vector<uint32_t>{0});
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/segment-78.sst"));
   // New segments never reuse the orphan's number.
   Add(1, "污染");
   Flush(2);
