@@ -75,6 +75,8 @@ struct ReportStoreOptions {
   size_t block_cache_bytes = size_t{512} << 20;
   // Postings buffer and merge policy.
   SegmentedIndexOptions search;
+  // Index calls allowed to run at once (others wait their turn); 0: one per hardware thread.
+  int index_concurrency = 0;
 };
 
 struct IndexOutcome {
@@ -176,6 +178,9 @@ class ReportStore {
   std::unique_ptr<rocksdb::DB> db_;
   std::unique_ptr<SegmentedIndex> postings_;  // guarded like the catalog
 
+  // Admission: at most `index_concurrency` Index calls run at once (see Index).
+  absl::Mutex admission_mutex_;
+  int free_index_slots_ = 1;
   mutable absl::Mutex writer_mutex_;  // serializes Index/Delete (read-modify-write of a document)
   mutable std::shared_mutex catalog_mutex_;
   std::vector<std::unique_ptr<IndexedDoc>> docs_;
