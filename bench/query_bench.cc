@@ -4,6 +4,11 @@
 //     Normalizes, splits and extracts every DIR/*.txt in-process (timed apart, commentary only),
 //     then sends one IndexReport per report from --concurrency client threads and reports the MB/s
 //     of normalized text indexed (wall time of the IndexReport phase).
+//   query_bench --mode=index_local --data_dir=DIR --corpus_dir=DIR [--concurrency=4]
+//     The same reports indexed in-process into a fresh ReportStore (the server's storage, with its
+//     default options) by --concurrency threads calling ReportStore::Index: the index build
+//     without gRPC and without a client on the same cores, comparable with FTS5's in-process
+//     build. Reports the MB/s and the CPU seconds of the indexing phase.
 //   query_bench --mode=latency --target=127.0.0.1:PORT --terms_file=F [--requests=2000]
 //     Measures QueryFacts, TimeSeries and Search latency (p50/p99 of each call, as the client
 //     sees it) at each --concurrencies level; each setting stops after --requests calls or
@@ -34,10 +39,14 @@
 #include "common/extract/extractor.h"
 #include "common/text/normalize.h"
 #include "common/text/split.h"
+#include "common/regions/divisions.h"
+#include "services/query/defaults.h"
+#include "services/query/report_store.h"
 #include "govreport/v1/query.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 
-ABSL_FLAG(std::string, mode, "latency", "index | latency");
+ABSL_FLAG(std::string, mode, "latency", "index | index_local | latency");
+ABSL_FLAG(std::string, data_dir, "", "--mode=index_local: directory for a fresh index (wiped)");
 ABSL_FLAG(std::string, target, "", "host:port of govreport-query (loopback)");
 ABSL_FLAG(std::string, corpus_dir, "", "--mode=index: directory of *.txt reports");
 ABSL_FLAG(int, limit, 0, "--mode=index: index at most this many files (0: all)");
@@ -83,7 +92,15 @@ void ParallelFor(int threads, size_t n, const std::function<void(int, size_t)>& 
   for (auto& th : pool) th.join();
 }
 
-int RunIndex() {
+struct LoadedCorpus {
+  std::vector<v1::IndexReportRequest> requests;
+  size_t text_bytes = 0;
+  double extract_mb_per_s = 0;
+};
+
+// Phase 1 of both index modes (not part of the indexing figure): extracts every report of
+// --corpus_dir in-process and keeps the requests in memory.
+absl::StatusOr<LoadedCorpus> LoadRequests() {
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(absl::GetFlag(FLAGS_corpus_dir))) {
     if (entry.path().extension() == ".txt") files.push_back(entry.path());
@@ -92,15 +109,9 @@ int RunIndex() {
   if (int limit = absl::GetFlag(FLAGS_limit); limit > 0 && files.size() > size_t(limit)) {
     files.resize(limit);
   }
-  if (files.empty()) {
-    std::fprintf(stderr, "query_bench: no *.txt in --corpus_dir\n");
-    return 1;
-  }
+  if (files.empty()) return absl::InvalidArgumentError("no *.txt in --corpus_dir");
   auto extractor = extract::Extractor::Create();
-  if (!extractor.ok()) {
-    std::fprintf(stderr, "query_bench: %s\n", extractor.status().ToString().c_str());
-    return 1;
-  }
+  if (!extractor.ok()) return extractor.status();
 
   // Phase 1 (not the indexing figure): extract every report, keep the requests in memory.
   std::vector<std::vector<v1::IndexReportRequest>> per_file(files.size());
@@ -123,8 +134,10 @@ int RunIndex() {
       per_file[i].push_back(std::move(request));
     }
   });
-  std::vector<v1::IndexReportRequest> requests;
-  size_t text_bytes = 0, facts = 0;
+  LoadedCorpus corpus;
+  std::vector<v1::IndexReportRequest>& requests = corpus.requests;
+  size_t& text_bytes = corpus.text_bytes;
+  size_t facts = 0;
   for (auto& reqs : per_file) {
     for (auto& r : reqs) {
       text_bytes += r.report().normalized_text().size();
@@ -139,6 +152,77 @@ int RunIndex() {
                "facts) in %.1f s with %d threads\n",
                requests.size(), files.size(), text_bytes / 1e6, facts, extract_seconds,
                absl::GetFlag(FLAGS_extract_threads));
+  corpus.extract_mb_per_s = text_bytes / 1e6 / extract_seconds;
+  return corpus;
+}
+
+// CPU seconds (user + system) of this process so far.
+double ProcessCpuSeconds() {
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec +
+         usage.ru_stime.tv_usec / 1e6;
+}
+
+int RunIndexLocal() {
+  const std::string dir = absl::GetFlag(FLAGS_data_dir);
+  if (dir.empty()) {
+    std::fprintf(stderr, "query_bench: --mode=index_local needs --data_dir\n");
+    return 2;
+  }
+  absl::StatusOr<LoadedCorpus> corpus = LoadRequests();
+  if (!corpus.ok()) {
+    std::fprintf(stderr, "query_bench: %s\n", corpus.status().ToString().c_str());
+    return 1;
+  }
+  std::filesystem::remove_all(dir);
+  auto hierarchy = query::MakeDivisionsHierarchy(regions::Divisions::Default());
+  query::ReportStoreOptions options;  // the server's defaults
+  options.path = dir;
+  options.hierarchy = hierarchy.get();
+  auto store = query::ReportStore::Open(options);
+  if (!store.ok()) {
+    std::fprintf(stderr, "query_bench: %s\n", store.status().ToString().c_str());
+    return 1;
+  }
+  const int concurrency = absl::GetFlag(FLAGS_concurrency);
+  std::atomic<size_t> errors{0}, facts{0};
+  const double cpu_before = ProcessCpuSeconds();
+  const double start = NowSeconds();
+  ParallelFor(concurrency, corpus->requests.size(), [&](int, size_t i) {
+    absl::StatusOr<query::IndexOutcome> outcome = (*store)->Index(corpus->requests[i].report());
+    if (!outcome.ok()) {
+      if (errors++ == 0) std::fprintf(stderr, "query_bench: %s\n", outcome.status().ToString().c_str());
+      return;
+    }
+    facts += outcome->facts_indexed;
+  });
+  // Segments still being written count: the figure is for postings on disk, not in a queue.
+  (*store)->WaitForPostingsWriter();
+  const double seconds = NowSeconds() - start;
+  const double cpu = ProcessCpuSeconds() - cpu_before;
+  const double n = static_cast<double>(corpus->requests.size());
+  PrintResult("index", "govreport in-process ReportStore::Index",
+              {{"reports", n},
+               {"mb", corpus->text_bytes / 1e6},
+               {"seconds", seconds},
+               {"mb_per_s", corpus->text_bytes / 1e6 / seconds},
+               {"reports_per_s", n / seconds},
+               {"cpu_s", cpu},
+               {"facts", static_cast<double>(facts.load())},
+               {"errors", static_cast<double>(errors.load())},
+               {"concurrency", static_cast<double>(concurrency)}});
+  return errors > 0 ? 1 : 0;
+}
+
+int RunIndex() {
+  absl::StatusOr<LoadedCorpus> corpus = LoadRequests();
+  if (!corpus.ok()) {
+    std::fprintf(stderr, "query_bench: %s\n", corpus.status().ToString().c_str());
+    return 1;
+  }
+  std::vector<v1::IndexReportRequest>& requests = corpus->requests;
+  const size_t text_bytes = corpus->text_bytes;
 
   // Phase 2: IndexReport over gRPC from several client threads.
   const int concurrency = absl::GetFlag(FLAGS_concurrency);
@@ -147,7 +231,7 @@ int RunIndex() {
   std::atomic<size_t> errors{0}, indexed_facts{0}, sent{0}, sent_bytes{0};
   absl::Mutex mu;
   std::string first_error;
-  start = NowSeconds();
+  const double start = NowSeconds();
   const double deadline = start + absl::GetFlag(FLAGS_index_max_seconds);
   ParallelFor(concurrency, requests.size(), [&](int t, size_t i) {
     if (NowSeconds() > deadline) return;
@@ -184,7 +268,7 @@ int RunIndex() {
                {"facts", static_cast<double>(indexed_facts.load())},
                {"errors", static_cast<double>(errors.load())},
                {"concurrency", static_cast<double>(concurrency)},
-               {"extract_mb_per_s", text_bytes / 1e6 / extract_seconds}});
+               {"extract_mb_per_s", corpus->extract_mb_per_s}});
   return errors == sent ? 1 : 0;
 }
 
@@ -392,11 +476,12 @@ int RunLatency() {
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
+  const std::string mode = absl::GetFlag(FLAGS_mode);
+  if (mode == "index_local") return govreport::bench::RunIndexLocal();
   if (absl::GetFlag(FLAGS_target).empty()) {
     std::fprintf(stderr, "query_bench: --target is required\n");
     return 2;
   }
-  const std::string mode = absl::GetFlag(FLAGS_mode);
   if (mode == "index") return govreport::bench::RunIndex();
   if (mode == "latency") return govreport::bench::RunLatency();
   std::fprintf(stderr, "query_bench: unknown --mode=%s\n", mode.c_str());
