@@ -135,13 +135,19 @@ def query(tables):
     speedup = fts_search / ours_p50 if fts_search and ours_p50 else None
     goal(None if speedup is None else speedup >= 2,
          f"Search p50 >= 2x faster than FTS5 (c=1: {fmt(speedup, 2)}x)")
-    build = (ours.get("mb_per_s", 0) / fts["mb_per_s"]) if fts.get("mb_per_s") and ours else None
-    cpu_note = ""
-    if ours.get("cpu_s") and fts.get("cpu_s"):
-        cpu_ratio = (ours["mb"] / ours["cpu_s"]) / (fts["mb"] / fts["cpu_s"])
-        cpu_note = f"; per CPU-second {cpu_ratio:.2f}x"
-    goal(None if build is None else build >= 10,
-         f"index build >= 10x FTS5's MB/s (wall {fmt(build, 2)}x{cpu_note})")
+    # FTS5 builds in-process on one thread; the in-process row is the comparison on equal
+    # terms, the gRPC row adds the RPC path and a load generator on the same cores.
+    def build_goal(row, label):
+        f = index.get(row, {})
+        if not f or not fts.get("mb_per_s"):
+            return
+        ratio = f.get("mb_per_s", 0) / fts["mb_per_s"]
+        cpu_note = ""
+        if f.get("cpu_s") and fts.get("cpu_s"):
+            cpu_note = f"; per CPU-second {(f['mb'] / f['cpu_s']) / (fts['mb'] / fts['cpu_s']):.2f}x"
+        goal(ratio >= 10, f"index build >= 10x FTS5's MB/s, {label} (wall {fmt(ratio, 2)}x{cpu_note})")
+    build_goal("govreport in-process ReportStore::Index", "in-process like FTS5")
+    build_goal("govreport IndexReport", "over gRPC")
     per_concurrency("QueryFacts", 5, "QueryFacts")
 
 
