@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/storage/status.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
@@ -20,10 +21,6 @@
 namespace govreport::query {
 namespace {
 
-absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
-  if (s.ok()) return absl::OkStatus();
-  return absl::InternalError(absl::StrCat(AV(what), ": ", s.ToString()));
-}
 
 // 'D' value: varint search length, then the Report without text and facts.
 std::string EncodeDocRecord(uint32_t search_length, const v1::Report& stripped) {
@@ -123,7 +120,7 @@ absl::Status ReportStore::Load() {
       if (loaded.size() <= *docnum) loaded.resize(*docnum + 1);
       loaded[*docnum] = std::move(doc);
     }
-    if (!it->status().ok()) return FromRocks(it->status(), "loading documents");
+    if (!it->status().ok()) return storage::ToAbslStatus(it->status(), "loading documents");
   }
   {
     const std::string prefix(1, kFactTag), end = PrefixSuccessor(prefix);
@@ -141,7 +138,7 @@ absl::Status ReportStore::Load() {
         return absl::DataLossError("corrupt fact in the index");
       }
     }
-    if (!it->status().ok()) return FromRocks(it->status(), "loading facts");
+    if (!it->status().ok()) return storage::ToAbslStatus(it->status(), "loading facts");
   }
   std::unique_lock<std::shared_mutex> lock(catalog_mutex_);
   docs_.resize(loaded.size());
@@ -177,7 +174,7 @@ absl::Status ReportStore::RebuildPostingsBuffer() {
     }
     if (postings_->ShouldFlush()) RequestFlush();
   }
-  return FromRocks(it->status(), "re-reading texts for the search index");
+  return storage::ToAbslStatus(it->status(), "re-reading texts for the search index");
 }
 
 void ReportStore::RequestFlush() {
@@ -334,14 +331,14 @@ void ReportStore::RemoveFromCatalog(uint32_t docnum) {
 }
 
 absl::Status ReportStore::CompactAll() {
-  return FromRocks(db_->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr), "compacting");
+  return storage::ToAbslStatus(db_->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr), "compacting");
 }
 
 absl::StatusOr<std::string> ReportStore::ReadText(uint32_t docnum) const {
   std::string text;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), TextKey(docnum), &text);
   if (s.IsNotFound()) return absl::NotFoundError(absl::StrCat("no text for document ", docnum));
-  if (!s.ok()) return FromRocks(s, "reading report text");
+  if (!s.ok()) return storage::ToAbslStatus(s, "reading report text");
   return text;
 }
 
@@ -356,7 +353,7 @@ void ReportStore::DeleteDocInto(const IndexedDoc& doc, rocksdb::WriteBatch* batc
 }
 
 absl::Status ReportStore::Write(rocksdb::WriteBatch* batch) {
-  return FromRocks(db_->Write(rocksdb::WriteOptions(), batch), "writing the index");
+  return storage::ToAbslStatus(db_->Write(rocksdb::WriteOptions(), batch), "writing the index");
 }
 
 absl::StatusOr<std::vector<uint32_t>> ReportStore::DocFrequencies(

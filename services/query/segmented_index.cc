@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/storage/status.h"
 #include "rocksdb/convenience.h"
 #include "rocksdb/sst_file_writer.h"
 #include "rocksdb/write_batch.h"
@@ -18,10 +19,6 @@ namespace {
 constexpr size_t kMaxTermBytes = 255;
 constexpr char kSegmentFilePrefix[] = "segment-";
 
-absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
-  if (s.ok()) return absl::OkStatus();
-  return absl::InternalError(absl::StrCat(AV(what), ": ", s.ToString()));
-}
 
 // Size tier of a segment: floor(log_factor(docs)). Merging `factor` segments of tier k yields at
 // least factor^(k+1) documents (when few are deleted), i.e. tier k+1, so a document is rewritten
@@ -66,15 +63,15 @@ class SegmentFileWriter {
  public:
   SegmentFileWriter(const rocksdb::Options& options, uint32_t segment)
       : writer_(rocksdb::EnvOptions(), Compressed(options)), segment_(segment) {}
-  absl::Status Open(const std::string& file) { return FromRocks(writer_.Open(file), "creating " + file); }
+  absl::Status Open(const std::string& file) { return storage::ToAbslStatus(writer_.Open(file), "creating " + file); }
   absl::Status Add(std::string_view term, std::string_view block) {
     AssignBlockKey(segment_, term, &key_);
     ++entries_;
-    return FromRocks(writer_.Put(key_, rocksdb::Slice(block.data(), block.size())),
+    return storage::ToAbslStatus(writer_.Put(key_, rocksdb::Slice(block.data(), block.size())),
                      "writing a segment block");
   }
   size_t entries() const { return entries_; }
-  absl::Status Finish() { return FromRocks(writer_.Finish(), "finishing a segment file"); }
+  absl::Status Finish() { return storage::ToAbslStatus(writer_.Finish(), "finishing a segment file"); }
 
  private:
   rocksdb::SstFileWriter writer_;
@@ -148,7 +145,7 @@ absl::StatusOr<uint32_t> SegmentedIndex::Load() {
       if (!info) return absl::DataLossError("corrupt segment manifest in the search index");
       segments_.push_back(*info);
     }
-    if (!it->status().ok()) return FromRocks(it->status(), "loading segment manifests");
+    if (!it->status().ok()) return storage::ToAbslStatus(it->status(), "loading segment manifests");
   }
   std::sort(segments_.begin(), segments_.end(),
             [](const SegmentInfo& a, const SegmentInfo& b) { return a.first_doc < b.first_doc; });
@@ -177,7 +174,7 @@ absl::StatusOr<uint32_t> SegmentedIndex::Load() {
       next_segment_id_ = std::max(next_segment_id_, id + 1);
       if (!live_ids.contains(id)) {
         const std::string from = BlockPrefix(id), to = PrefixSuccessor(from);
-        if (absl::Status s = FromRocks(
+        if (absl::Status s = storage::ToAbslStatus(
                 db_->DeleteRange(rocksdb::WriteOptions(), db_->DefaultColumnFamily(), from, to),
                 "dropping an unfinished segment");
             !s.ok()) {
@@ -187,7 +184,7 @@ absl::StatusOr<uint32_t> SegmentedIndex::Load() {
       if (id == UINT32_MAX) break;
       it->Seek(BlockPrefix(id + 1));
     }
-    if (!it->status().ok()) return FromRocks(it->status(), "scanning segments");
+    if (!it->status().ok()) return storage::ToAbslStatus(it->status(), "scanning segments");
   }
   // Postings of the layout before segments: dropped, and the documents re-tokenized.
   {
@@ -197,7 +194,7 @@ absl::StatusOr<uint32_t> SegmentedIndex::Load() {
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read));
     it->Seek(prefix);
     if (it->Valid()) {
-      if (absl::Status s = FromRocks(
+      if (absl::Status s = storage::ToAbslStatus(
               db_->DeleteRange(rocksdb::WriteOptions(), db_->DefaultColumnFamily(), prefix, end),
               "dropping postings of the old layout");
           !s.ok()) {
@@ -215,7 +212,7 @@ void SegmentedIndex::Add(uint32_t docnum, const DocTermList& terms) {
 absl::Status SegmentedIndex::IngestFile(const std::string& file) {
   rocksdb::IngestExternalFileOptions ingest;
   ingest.move_files = true;  // the file was written in the database directory: a rename
-  return FromRocks(db_->IngestExternalFile({file}, ingest), "ingesting a segment");
+  return storage::ToAbslStatus(db_->IngestExternalFile({file}, ingest), "ingesting a segment");
 }
 
 void SegmentedIndex::FreezeBuffer(uint32_t end_doc) {
@@ -258,7 +255,7 @@ absl::StatusOr<SegmentedIndex::PendingFlush> SegmentedIndex::WriteFrozen(DocPred
   if (absl::Status s = writer.Finish(); !s.ok()) return s;
   if (absl::Status s = IngestFile(file); !s.ok()) return s;
   info.docs = docs.count();
-  if (absl::Status s = FromRocks(
+  if (absl::Status s = storage::ToAbslStatus(
           db_->Put(rocksdb::WriteOptions(), SegmentKey(info.id), EncodeSegmentInfo(info)),
           "writing a segment manifest");
       !s.ok()) {
@@ -352,7 +349,7 @@ absl::Status SegmentedIndex::WriteMerge(PendingMerge* merge, DocPredicate live) 
     }
   }
   for (const auto& it : its) {
-    if (!it->status().ok()) return FromRocks(it->status(), "reading segments to merge");
+    if (!it->status().ok()) return storage::ToAbslStatus(it->status(), "reading segments to merge");
   }
   info.docs = docs.count();
   rocksdb::WriteBatch manifests;
@@ -365,7 +362,7 @@ absl::Status SegmentedIndex::WriteMerge(PendingMerge* merge, DocPredicate live) 
   // Inputs out, merged segment in, atomically (an empty merge still covers the inputs' range).
   manifests.Put(SegmentKey(info.id), EncodeSegmentInfo(info));
   for (const SegmentInfo& input : merge->inputs) manifests.Delete(SegmentKey(input.id));
-  return FromRocks(db_->Write(rocksdb::WriteOptions(), &manifests), "writing merged manifests");
+  return storage::ToAbslStatus(db_->Write(rocksdb::WriteOptions(), &manifests), "writing merged manifests");
 }
 
 void SegmentedIndex::InstallMerge(const PendingMerge& merge) {
@@ -377,7 +374,7 @@ void SegmentedIndex::InstallMerge(const PendingMerge& merge) {
 absl::Status SegmentedIndex::DropMergedInputs(const PendingMerge& merge) {
   for (const SegmentInfo& input : merge.inputs) {
     const std::string from = BlockPrefix(input.id), to = PrefixSuccessor(from);
-    if (absl::Status s = FromRocks(
+    if (absl::Status s = storage::ToAbslStatus(
             db_->DeleteRange(rocksdb::WriteOptions(), db_->DefaultColumnFamily(), from, to),
             "dropping merged segments");
         !s.ok()) {
@@ -409,7 +406,7 @@ absl::Status SegmentedIndex::Collect(std::string_view term, DocPredicate live, B
                   statuses.data());
     for (size_t i = 0; i < n; ++i) {
       if (statuses[i].IsNotFound()) continue;
-      if (!statuses[i].ok()) return FromRocks(statuses[i], "reading postings");
+      if (!statuses[i].ok()) return storage::ToAbslStatus(statuses[i], "reading postings");
       if (absl::Status s = DecodePostingBlock(values[i].ToStringView(), live, out); !s.ok()) return s;
     }
   }
