@@ -99,6 +99,10 @@ def query(tables):
                 ["row", "reports", "MB", "seconds", "MB/s", "MB/CPU-s", "reports/s", "clients",
                  "errors",
                  "KiB/report on disk", "MB/s vs FTS5"], out)
+    for name, f in index.items():
+        if f.get("runs", 1) > 1:
+            print(f"  ({name}: median of {f['runs']:.0f} builds from scratch, "
+                  f"{f.get('mb_per_s_min', 0):.1f}-{f.get('mb_per_s_max', 0):.1f} MB/s)")
     if ours.get("extract_mb_per_s"):
         print(f"  (in-process extraction before indexing, not in the figures above: "
               f"{ours['extract_mb_per_s']:.1f} MB/s)")

@@ -8,7 +8,8 @@
 //     The same reports indexed in-process into a fresh ReportStore (the server's storage, with its
 //     default options) by --concurrency threads calling ReportStore::Index: the index build
 //     without gRPC and without a client on the same cores, comparable with FTS5's in-process
-//     build. Reports the MB/s and the CPU seconds of the indexing phase.
+//     build. Builds --runs times from scratch (extracting once) and reports the median MB/s and CPU
+//     seconds of the indexing phase, with the slowest and fastest run.
 //   query_bench --mode=latency --target=127.0.0.1:PORT --terms_file=F [--requests=2000]
 //     Measures QueryFacts, TimeSeries and Search latency (p50/p99 of each call, as the client
 //     sees it) at each --concurrencies level; each setting stops after --requests calls or
@@ -47,6 +48,7 @@
 
 ABSL_FLAG(std::string, mode, "latency", "index | index_local | latency");
 ABSL_FLAG(std::string, data_dir, "", "--mode=index_local: directory for a fresh index (wiped)");
+ABSL_FLAG(int, runs, 3, "--mode=index_local: builds from scratch; the median is reported");
 ABSL_FLAG(std::string, target, "", "host:port of govreport-query (loopback)");
 ABSL_FLAG(std::string, corpus_dir, "", "--mode=index: directory of *.txt reports");
 ABSL_FLAG(int, limit, 0, "--mode=index: index at most this many files (0: all)");
@@ -175,44 +177,60 @@ int RunIndexLocal() {
     std::fprintf(stderr, "query_bench: %s\n", corpus.status().ToString().c_str());
     return 1;
   }
-  std::filesystem::remove_all(dir);
   auto hierarchy = query::MakeDivisionsHierarchy(regions::Divisions::Default());
-  query::ReportStoreOptions options;  // the server's defaults
-  options.path = dir;
-  options.hierarchy = hierarchy.get();
-  auto store = query::ReportStore::Open(options);
-  if (!store.ok()) {
-    std::fprintf(stderr, "query_bench: %s\n", store.status().ToString().c_str());
-    return 1;
-  }
   const int concurrency = absl::GetFlag(FLAGS_concurrency);
-  std::atomic<size_t> errors{0}, facts{0};
-  const double cpu_before = ProcessCpuSeconds();
-  const double start = NowSeconds();
-  ParallelFor(concurrency, corpus->requests.size(), [&](int, size_t i) {
-    absl::StatusOr<query::IndexOutcome> outcome = (*store)->Index(corpus->requests[i].report());
-    if (!outcome.ok()) {
-      if (errors++ == 0) std::fprintf(stderr, "query_bench: %s\n", outcome.status().ToString().c_str());
-      return;
+  const int runs = std::max(1, absl::GetFlag(FLAGS_runs));
+  std::vector<double> seconds_per_run, cpu_per_run;
+  size_t errors_total = 0, facts = 0;
+  for (int run = 0; run < runs; ++run) {
+    std::filesystem::remove_all(dir);
+    query::ReportStoreOptions options;  // the server's defaults
+    options.path = dir;
+    options.hierarchy = hierarchy.get();
+    auto store = query::ReportStore::Open(options);
+    if (!store.ok()) {
+      std::fprintf(stderr, "query_bench: %s\n", store.status().ToString().c_str());
+      return 1;
     }
-    facts += outcome->facts_indexed;
-  });
-  // Segments still being written count: the figure is for postings on disk, not in a queue.
-  (*store)->WaitForPostingsWriter();
-  const double seconds = NowSeconds() - start;
-  const double cpu = ProcessCpuSeconds() - cpu_before;
+    std::atomic<size_t> errors{0}, run_facts{0};
+    const double cpu_before = ProcessCpuSeconds();
+    const double start = NowSeconds();
+    ParallelFor(concurrency, corpus->requests.size(), [&](int, size_t i) {
+      absl::StatusOr<query::IndexOutcome> outcome = (*store)->Index(corpus->requests[i].report());
+      if (!outcome.ok()) {
+        if (errors++ == 0) std::fprintf(stderr, "query_bench: %s\n", outcome.status().ToString().c_str());
+        return;
+      }
+      run_facts += outcome->facts_indexed;
+    });
+    // Segments still being written count: the figure is for postings on disk, not in a queue.
+    (*store)->WaitForPostingsWriter();
+    seconds_per_run.push_back(NowSeconds() - start);
+    cpu_per_run.push_back(ProcessCpuSeconds() - cpu_before);
+    errors_total += errors.load();
+    facts = run_facts.load();
+    std::fprintf(stderr, "query_bench: in-process run %d: %.2f s, %.2f CPU-s\n", run + 1,
+                 seconds_per_run.back(), cpu_per_run.back());
+  }
+  std::filesystem::remove_all(dir);
+  const double seconds = Median(seconds_per_run);
   const double n = static_cast<double>(corpus->requests.size());
   PrintResult("index", "govreport in-process ReportStore::Index",
               {{"reports", n},
                {"mb", corpus->text_bytes / 1e6},
                {"seconds", seconds},
                {"mb_per_s", corpus->text_bytes / 1e6 / seconds},
+               {"mb_per_s_min", corpus->text_bytes / 1e6 /
+                                    *std::max_element(seconds_per_run.begin(), seconds_per_run.end())},
+               {"mb_per_s_max", corpus->text_bytes / 1e6 /
+                                    *std::min_element(seconds_per_run.begin(), seconds_per_run.end())},
+               {"runs", static_cast<double>(runs)},
                {"reports_per_s", n / seconds},
-               {"cpu_s", cpu},
-               {"facts", static_cast<double>(facts.load())},
-               {"errors", static_cast<double>(errors.load())},
+               {"cpu_s", Median(cpu_per_run)},
+               {"facts", static_cast<double>(facts)},
+               {"errors", static_cast<double>(errors_total)},
                {"concurrency", static_cast<double>(concurrency)}});
-  return errors > 0 ? 1 : 0;
+  return errors_total > 0 ? 1 : 0;
 }
 
 int RunIndex() {
