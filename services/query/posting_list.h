@@ -59,8 +59,6 @@ class PostingListBuilder {
   size_t size() const { return count_; }
   // Where the next Add writes (to prefetch it: a buffer's lists are touched at random).
   const char* tail() const { return data_.data() + data_.size(); }
-  // Bytes of heap held (capacity, not size: what a flush threshold should count).
-  size_t memory_bytes() const { return sizeof(*this) + data_.capacity(); }
   // Appends the postings of the documents `keep` accepts to `*out` (views into this builder,
   // valid until the next Add).
   void AppendTo(DocPredicate keep, TermPostings* out) const;

@@ -20,13 +20,6 @@ std::string EncodePosting(const std::vector<uint32_t>& positions);
 // Term frequency only (reads one varint). 0 for a corrupt value.
 uint32_t PostingTermFrequency(std::string_view value);
 
-// All positions. DATA_LOSS for a corrupt value.
-absl::StatusOr<std::vector<uint32_t>> DecodePositions(std::string_view value);
-
-// DecodePositions into `*positions` (replacing its contents, reusing its capacity: phrase checks
-// decode several postings per candidate document). DATA_LOSS for a corrupt value.
-absl::Status DecodePositionsInto(std::string_view value, std::vector<uint32_t>* positions);
-
 // Reads a posting's positions one at a time, so a phrase check that succeeds early (the usual
 // case: a document's first occurrences tend to be the phrase) decodes only a prefix.
 class PositionCursor {

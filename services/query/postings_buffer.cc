@@ -247,13 +247,6 @@ size_t PostingsBuffer::bytes() const {
   return total;
 }
 
-bool PostingsBuffer::empty() const {
-  for (const auto& shard : shards_) {
-    if (shard->size() != 0) return false;
-  }
-  return true;
-}
-
 void PostingsBuffer::Clear() {
   for (auto& shard : shards_) shard->Clear();
 }

@@ -39,7 +39,6 @@ class PostingsBuffer {
   void Add(uint32_t docnum, const DocTermList& terms, size_t max_term_bytes);
   // Approximate heap bytes held.
   size_t bytes() const;
-  bool empty() const;
   void Clear();
 
   // The list of `term`, or nullptr.

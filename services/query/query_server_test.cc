@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 
+#include "common/testing/scratch_dir.h"
 #include "common/text/utf8.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
@@ -21,11 +22,6 @@ namespace {
 using testing::MakeFact;
 using testing::MakeReport;
 
-std::string FreshDir(const char* name) {
-  const std::string dir = ::testing::TempDir() + "/query_server_" + name + "_" + std::to_string(::getpid());
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 v1::Report SampleReport() {
   return MakeReport("r1", testing::Yunfu(), 2021, "云浮市地区生产总值1002亿元。",
@@ -34,7 +30,7 @@ v1::Report SampleReport() {
 
 TEST(QueryServerTest, ServesOverGrpc) {
   ReportStoreOptions options;
-  options.path = FreshDir("inproc");
+  options.path = test_support::FreshScratchDir("query_server");
   options.block_cache_bytes = 8 << 20;
   auto store = ReportStore::Open(options);
   ASSERT_TRUE(store.ok()) << store.status();
@@ -122,7 +118,7 @@ pid_t StartBinary(const std::string& data_dir, int* port, const char* extra_flag
 }
 
 TEST(QueryServerTest, BinarySurvivesSigkill) {
-  const std::string dir = FreshDir("binary");
+  const std::string dir = test_support::FreshScratchDir("query_server");
   int port = 0;
   pid_t pid = StartBinary(dir, &port);
   ASSERT_GT(pid, 0);
@@ -192,7 +188,7 @@ int64_t SearchHits(v1::QueryService::Stub* stub, const std::string& query) {
 // lands among buffered, frozen, half-written and merged postings. Every acknowledged report must
 // be searchable after the restart, exactly once.
 TEST(QueryServerTest, SigkillDuringSegmentWritesLosesNoPostings) {
-  const std::string dir = FreshDir("segments");
+  const std::string dir = test_support::FreshScratchDir("query_server");
   int port = 0;
   pid_t pid = StartBinary(dir, &port, "--search_buffer_mb=1");
   ASSERT_GT(pid, 0);

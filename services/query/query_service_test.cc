@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "grpcpp/grpcpp.h"
+#include "common/testing/scratch_dir.h"
 #include "gtest/gtest.h"
 #include "services/query/test_reports.h"
 
@@ -18,9 +19,7 @@ using testing::MakeReport;
 class QueryServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = ::testing::TempDir() + "/query_service_" + std::to_string(::getpid()) + "_" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::filesystem::remove_all(dir_);
+    dir_ = test_support::FreshScratchDir("query_service");
     OpenStore();
     Index(MakeReport("y2020", testing::Yunfu(), 2020, "云浮市政府工作报告。地区生产总值900亿元。今年预期目标增长6%左右。",
                      {MakeFact("gdp", v1::MEASURE_VALUE, "2019", v1::KIND_ACTUAL, 900e8, "元"),

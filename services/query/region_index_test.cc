@@ -1,20 +1,12 @@
 #include "services/query/region_index.h"
 
 #include "gtest/gtest.h"
+#include "services/query/test_reports.h"
 
 namespace govreport::query {
 namespace {
 
-v1::Region MakeRegion(std::string name, v1::RegionLevel level, std::string code, std::string parent = "",
-                  std::string province = "") {
-  v1::Region r;
-  r.set_name(std::move(name));
-  r.set_level(level);
-  r.set_code(std::move(code));
-  r.set_parent(std::move(parent));
-  r.set_province(std::move(province));
-  return r;
-}
+using testing::MakeRegion;
 
 class FakeHierarchy : public RegionHierarchy {
  public:

@@ -417,8 +417,8 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
     if (auto outcome = unchanged(reader.Find(report.report_id()))) return *outcome;
   }
   // Outside every lock: the slow part, and the same text is usually new.
-  std::optional<DocTermList> terms(std::in_place);
-  TokenizeForIndex(report.normalized_text(), &*terms);
+  DocTermList terms;
+  TokenizeForIndex(report.normalized_text(), &terms);
 
   absl::MutexLock writer(&writer_mutex_);
   // Only writers change the catalog, and this one holds writer_mutex_: reads need no lock.
@@ -432,7 +432,7 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
   doc->report.clear_facts();
   doc->facts.assign(report.facts().begin(), report.facts().end());
   doc->region = BuildRegionIdentity(report.meta().region(), *options_.hierarchy);
-  doc->search_length = terms->length;
+  doc->search_length = terms.length;
 
   rocksdb::WriteBatch batch;
   bool same_text = false;
@@ -451,7 +451,6 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
     if (refs != region_refs_.end() && refs->second <= 1 && old->region.key != doc->region.key) {
       batch.Delete(RegionKey(old->region.key));
     }
-    terms.reset();
   } else {
     // A new docnum: the old one's postings may be in a segment already, and are ignored from now.
     doc->docnum = next_docnum_;
@@ -472,7 +471,7 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
     if (old != nullptr) RemoveFromCatalog(old->docnum);
     if (!same_text) {
       ++next_docnum_;
-      postings_->Add(doc->docnum, *terms);
+      postings_->Add(doc->docnum, terms);
     }
     AddToCatalog(std::move(doc));
   }

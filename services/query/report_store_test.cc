@@ -1,8 +1,8 @@
 #include "services/query/report_store.h"
 
-#include <atomic>
 #include <filesystem>
 
+#include "common/testing/scratch_dir.h"
 #include "gtest/gtest.h"
 #include "services/query/keys.h"
 #include "services/query/search_index.h"
@@ -14,17 +14,10 @@ namespace {
 using testing::MakeFact;
 using testing::MakeReport;
 
-std::string FreshDir(const std::string& name) {
-  static std::atomic<int> counter{0};
-  const std::string dir = ::testing::TempDir() + "/query_store_" + name + "_" +
-                          std::to_string(::getpid()) + "_" + std::to_string(counter++);
-  std::filesystem::remove_all(dir);
-  return dir;
-}
 
 class ReportStoreTest : public ::testing::Test {
  protected:
-  void SetUp() override { Open(FreshDir("t")); }
+  void SetUp() override { Open(test_support::FreshScratchDir("query_store")); }
   void Open(const std::string& dir) {
     dir_ = dir;
     store_.reset();
@@ -178,8 +171,7 @@ namespace govreport::query {
 namespace {
 
 TEST(ReportStoreYearIndexTest, FollowsIndexReindexAndDelete) {
-  const std::string dir = ::testing::TempDir() + "/query_store_years_" + std::to_string(::getpid());
-  std::filesystem::remove_all(dir);
+  const std::string dir = test_support::FreshScratchDir("query_store");
   ReportStoreOptions options;
   options.path = dir;
   options.block_cache_bytes = 8 << 20;

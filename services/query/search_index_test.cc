@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "common/testing/scratch_dir.h"
 #include "gtest/gtest.h"
 #include "services/query/report_store.h"
 #include "services/query/test_reports.h"
@@ -14,9 +15,7 @@ using testing::MakeReport;
 class SearchIndexTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string dir = ::testing::TempDir() + "/query_search_" + std::to_string(::getpid()) +
-                            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::filesystem::remove_all(dir);
+    const std::string dir = test_support::FreshScratchDir("query_search");
     ReportStoreOptions options;
     options.path = dir;
     options.block_cache_bytes = 8 << 20;

@@ -60,9 +60,8 @@ uint64_t PackedTermKey(std::string_view term);
 // The term of a non-zero PackedTermKey.
 std::string TermOfPackedKey(uint64_t key);
 
-// The terms of a document: exactly what ForEachTerm(FoldForSearch(utf8), ...) emits, grouped by
-// term. Decodes, folds and looks terms up by integer keys in one pass (strings are made once per
-// distinct term), with scratch tables kept per thread: thread-safe, and cheap to call per report.
+// TokenizeForIndex's result as a map from term to positions: easier to inspect (tests, tools);
+// the index itself takes the flat DocTermList.
 DocTerms TokenizeDocument(std::string_view utf8);
 
 struct QueryTerm {
