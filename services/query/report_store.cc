@@ -412,13 +412,28 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
     }
     return std::nullopt;
   };
+  std::optional<uint32_t> seen_docnum;  // the version found before taking the writer lock
   {
     Reader reader(*this);
-    if (auto outcome = unchanged(reader.Find(report.report_id()))) return *outcome;
+    const IndexedDoc* seen = reader.Find(report.report_id());
+    if (auto outcome = unchanged(seen)) return *outcome;
+    if (seen != nullptr) seen_docnum = seen->docnum;
   }
-  // Outside every lock: the slow part, and the same text is usually new.
+  // Outside every lock: the slow part. A new extraction of a stored text (a re-extract) keeps its
+  // postings, so the text is compared first and tokenized only when it is new. A docnum's text
+  // never changes (a new text gets a new docnum), so the comparison stays valid under the lock
+  // as long as the version there is still `seen_docnum`.
+  bool seen_same_text = false;
+  if (seen_docnum) {
+    absl::StatusOr<std::string> seen_text = ReadText(*seen_docnum);
+    seen_same_text = seen_text.ok() && *seen_text == report.normalized_text();
+  }
   DocTermList terms;
-  TokenizeForIndex(report.normalized_text(), &terms);
+  bool tokenized = false;
+  if (!seen_same_text) {
+    TokenizeForIndex(report.normalized_text(), &terms);
+    tokenized = true;
+  }
 
   absl::MutexLock writer(&writer_mutex_);
   // Only writers change the catalog, and this one holds writer_mutex_: reads need no lock.
@@ -432,15 +447,18 @@ absl::StatusOr<IndexOutcome> ReportStore::Index(const v1::Report& report) {
   doc->report.clear_facts();
   doc->facts.assign(report.facts().begin(), report.facts().end());
   doc->region = BuildRegionIdentity(report.meta().region(), *options_.hierarchy);
-  doc->search_length = terms.length;
 
   rocksdb::WriteBatch batch;
   bool same_text = false;
-  if (old != nullptr) {
+  if (old != nullptr && seen_docnum && old->docnum == *seen_docnum) {
+    same_text = seen_same_text;
+  } else if (old != nullptr) {  // another call replaced the version in between
     absl::StatusOr<std::string> old_text = ReadText(old->docnum);
     if (!old_text.ok()) return old_text.status();
     same_text = *old_text == report.normalized_text();
   }
+  if (!same_text && !tokenized) TokenizeForIndex(report.normalized_text(), &terms);
+  doc->search_length = same_text ? old->search_length : terms.length;
   if (same_text) {
     // Same text, same postings and docnum: only the extracted data changes.
     doc->docnum = old->docnum;

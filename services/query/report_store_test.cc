@@ -119,9 +119,13 @@ TEST_F(ReportStoreTest, ReindexReplacesFactsAndPostings) {
 TEST_F(ReportStoreTest, NewExtractionOfTheSameTextKeepsDocnumAndPostings) {
   ASSERT_TRUE(store_->Index(Yunfu2021()).ok());
   const uint32_t docnum = ReportStore::Reader(*store_).Find("r1")->docnum;
+  const uint32_t length = ReportStore::Reader(*store_).Find("r1")->search_length;
   ASSERT_TRUE(store_->Index(Yunfu2021("v2")).ok());
+  EXPECT_EQ(*store_->DocFrequencies({"生产"}), std::vector<uint32_t>{1});
   ReportStore::Reader reader(*store_);
   EXPECT_EQ(reader.Find("r1")->docnum, docnum);
+  EXPECT_EQ(reader.Find("r1")->search_length, length);
+  EXPECT_GT(length, 0u);
   EXPECT_EQ(reader.Find("r1")->report.extractor_version(), "v2");
 }
 
